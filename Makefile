@@ -1,0 +1,62 @@
+# Every target sets itself up on a fresh machine: `make test` and `make serve` are all you need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# pyenv resolves `python3` to 3.13 through .python-version; fall back to an explicit python3.13.
+PYTHON313 := $(shell for p in python3 python3.13; do v=$$($$p -c 'import sys;print("%d.%d"%sys.version_info[:2])' 2>/dev/null); [ "$$v" = "3.13" ] && { command -v $$p; break; }; done)
+
+.PHONY: help setup system-deps python-deps node-deps wheels test test-fast serve build offline bench clean
+
+help:
+	@echo "make serve  - editor preview on http://127.0.0.1:8000 (live reload)"
+	@echo "make test   - the whole test suite (unit, property, Pyodide, build, browser)"
+	@echo "make build  - the public site in site/"
+	@echo "make bench  - benchmarks"
+
+setup: system-deps python-deps node-deps
+
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+python-deps: $(STAMP)
+$(STAMP): requirements.lock pyproject.toml
+	@[ -n "$(PYTHON313)" ] || { echo "Python 3.13 not found (pyenv: 'pyenv install 3.13')"; exit 1; }
+	[ -x $(PY) ] || $(PYTHON313) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+node-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The calculators and chinesecalendar as py-compiled wheels for Pyodide (build/pyodide/).
+wheels: setup
+	$(PY) tools/build_wheels.py
+
+test: setup wheels
+	$(PY) -m pytest
+
+serve: setup wheels
+	$(VENV)/bin/mkdocs serve --livereload -a 127.0.0.1:8000
+
+build: setup wheels
+	$(VENV)/bin/mkdocs build --strict
+
+bench: setup wheels
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf site dist build .pytest_cache

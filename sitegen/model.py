@@ -1,0 +1,117 @@
+"""The one schema of the dataset in data/.
+
+Every model forbids unknown keys. A fact that differs by place carries its own `source`.
+`load_dataset` (sitegen.load) validates YAML against these models and reports problems as
+`data/FILE.yaml:LINE field: message`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+# Reliability grades, as policy-facts.md uses them.
+Grade = Literal["P", "R", "N", "L", "S"]
+
+GRADE_LABELS: dict[str, str] = {
+    "P": "法律原文",
+    "R": "官方文件的忠实转载",
+    "N": "主流媒体报道",
+    "L": "地方政府或医保部门页面",
+    "S": "二手网站（仅作线索，可信度低）",
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact comes from."""
+
+    document: str = Field(description="文件或法律名称，如《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）")
+    article: str | None = Field(default=None, description="条款，如 第八十六条；未确认时留空")
+    url: HttpUrl = Field(description="阅读该来源的网址")
+    grade: Grade = Field(description="可信度等级 P/R/N/L/S")
+    checked_on: datetime.date = Field(description="最近一次核对日期")
+    note: str | None = Field(default=None, description="关于来源的说明，如“文号未确认”")
+
+
+class Rule(Strict):
+    """A national rule: one number or statement, with its sources."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    text: str = Field(description="规则的中文表述（自己的话）")
+    value: int | Decimal | str | None = Field(default=None, description="规则中的数值，计算器使用")
+    unit: str | None = None
+    constant: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z][A-Z0-9_]*$",
+        description="calculators/rules.py 中对应常量名（由 sitegen rules 生成）",
+    )
+    sources: list[Source] = Field(min_length=1)
+
+
+class Hotline(Strict):
+    number: str = Field(pattern=r"^[0-9]{5,12}$")
+    name: str
+    sources: list[Source] = Field(min_length=1)
+
+
+FactKind = Literal[
+    "transfer_time_limit",  # a faster local processing time
+    "max_waiting_months",  # local maximum waiting period after a > 3-month gap (整数, value)
+    "min_contribution_years",  # local minimum contribution years at retirement
+    "enrolment_window",  # local 居民医保 central enrolment window
+    "personal_account",  # how the personal account is handled
+    "gap_rule",  # local rule on gaps / reconnecting
+    "contribution_years",  # how transferred years are counted
+    "incentive_step",  # 大病保险 incentive step size
+    "note",
+]
+
+
+class LocalFact(Strict):
+    """A fact that holds for one province or city only. It must carry a source."""
+
+    kind: FactKind
+    text: str
+    value: int | Decimal | str | None = None
+    unit: str | None = None
+    source: Source
+
+
+class Province(Strict):
+    code: str = Field(pattern=r"^[1-9][0-9]0000$", description="GB/T 2260 六位代码")
+    name: str = Field(description="全称，如 河北省")
+    short_name: str = Field(description="简称，如 河北")
+    kind: Literal["province", "autonomous_region", "municipality"]
+    slug: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    facts: list[LocalFact] = []
+
+
+class City(Strict):
+    code: str = Field(pattern=r"^[1-9][0-9]{3}00$", description="GB/T 2260 六位代码")
+    name: str = Field(description="全称，如 石家庄市")
+    short_name: str = Field(description="简称，如 石家庄")
+    province: str = Field(pattern=r"^[1-9][0-9]0000$", description="所属省级单位代码")
+    kind: Literal["city", "autonomous_prefecture", "league", "prefecture", "municipality"]
+    slug: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    agency: str | None = Field(default=None, description="医保经办部门名称，如 石家庄市医疗保障局")
+    facts: list[LocalFact] = []
+
+
+class National(Strict):
+    rules: list[Rule]
+    hotline: Hotline
+    checked_on: datetime.date
+
+
+class Dataset(Strict):
+    national: National
+    provinces: dict[str, Province]  # by code
+    cities: dict[str, City]  # by code
