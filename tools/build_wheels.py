@@ -1,1 +1,150 @@
-"""Placeholder until the Pyodide wheel build lands."""
+"""Build what the browser and the Pyodide test run load: build/pyodide/.
+
+- runtime/: the npm package `pyodide` (node_modules/pyodide), with python_stdlib.zip
+  py-compiled by `pyodide py-compile` on the host's Python 3.13 (same minor as Pyodide 0.29).
+- wheels/: the calculators package as a wheel of its own, and the chinesecalendar wheel, both
+  py-compiled the same way.
+- manifest.json: file names, sizes and sha256 of everything above, plus a hash of the inputs so a
+  re-run with unchanged inputs does nothing.
+
+Run: python tools/build_wheels.py [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "build" / "pyodide"
+NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+CALCULATORS = ROOT / "calculators"
+CHINESECALENDAR = "chinesecalendar==1.11.0"
+CALC_DIST = "yibao_calculators"
+CALC_VERSION = "0.1.0"
+RUNTIME_FILES = [
+    "pyodide.asm.js",
+    "pyodide.asm.wasm",
+    "pyodide.mjs",
+    "pyodide.js",
+    "pyodide-lock.json",
+    "python_stdlib.zip",
+    "package.json",
+]
+
+PYPROJECT = f"""\
+[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "{CALC_DIST}"
+version = "{CALC_VERSION}"
+description = "医保转移指南 calculators (browser build)"
+requires-python = ">=3.13"
+dependencies = ["{CHINESECALENDAR}"]
+
+[tool.setuptools]
+packages = ["calculators"]
+"""
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_hash() -> str:
+    h = hashlib.sha256()
+    h.update(PYPROJECT.encode())
+    h.update(sys.version.split()[0].encode())
+    for path in sorted(CALCULATORS.rglob("*.py")):
+        h.update(str(path.relative_to(ROOT)).encode())
+        h.update(path.read_bytes())
+    h.update((NPM_PYODIDE / "package.json").read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
+
+
+def run(*cmd: str | Path, cwd: Path | None = None) -> None:
+    subprocess.run([str(c) for c in cmd], check=True, cwd=cwd)
+
+
+def pyodide_cli() -> Path:
+    return Path(sys.executable).parent / "pyodide"
+
+
+def build_calculators_wheel(dest: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        shutil.copytree(CALCULATORS, src / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+        (src / "pyproject.toml").write_text(PYPROJECT)
+        run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+            "-w", dest, src)
+
+
+def fetch_chinesecalendar_wheel(dest: Path) -> None:
+    run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--only-binary=:all:",
+        "-w", dest, CHINESECALENDAR)
+
+
+def copy_runtime(dest: Path) -> None:
+    dest.mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(NPM_PYODIDE / name, dest / name)
+
+
+def describe(folder: Path) -> list[dict]:
+    return [
+        {"name": p.name, "size": p.stat().st_size, "sha256": sha256(p)}
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    ]
+
+
+def build(force: bool = False) -> Path:
+    manifest_path = OUT / "manifest.json"
+    digest = input_hash()
+    if not force and manifest_path.exists():
+        if json.loads(manifest_path.read_text()).get("inputs") == digest:
+            print(f"build/pyodide is up to date ({digest[:12]})")
+            return OUT
+    if sys.version_info[:2] != (3, 13):
+        sys.exit("pyodide py-compile needs the host's Python 3.13 (Pyodide 0.29 runs CPython 3.13)")
+    tmp_out = OUT.with_name("pyodide.tmp")
+    shutil.rmtree(tmp_out, ignore_errors=True)
+    wheels = tmp_out / "wheels"
+    wheels.mkdir(parents=True)
+    build_calculators_wheel(wheels)
+    fetch_chinesecalendar_wheel(wheels)
+    run(pyodide_cli(), "py-compile", "--silent", wheels)
+    copy_runtime(tmp_out / "runtime")
+    run(pyodide_cli(), "py-compile", "--silent", tmp_out / "runtime" / "python_stdlib.zip")
+    pyodide_version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
+    manifest = {
+        "inputs": digest,
+        "pyodide": pyodide_version,
+        "wheels": describe(wheels),
+        "runtime": describe(tmp_out / "runtime"),
+    }
+    (tmp_out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    shutil.rmtree(OUT, ignore_errors=True)
+    tmp_out.rename(OUT)
+    names = ", ".join(w["name"] for w in manifest["wheels"])
+    print(f"built build/pyodide (pyodide {pyodide_version}): {names}")
+    return OUT
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="rebuild even if inputs are unchanged")
+    build(force=parser.parse_args().force)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Write .gz and .br copies of the built site's compressible files, for nginx's gzip_static and
+brotli_static (deploy/site.conf). Already-compressed formats (zip, whl, png, woff2) are skipped,
+and so is any file whose compressed copy would not be at least 5% smaller.
+
+Run: python -m sitegen.precompress site/
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+import brotli
+
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map"}
+MIN_SIZE = 512  # bytes; smaller files are not worth a second copy
+MIN_SAVING = 0.05
+
+
+def precompress(site: Path) -> dict[str, int]:
+    """Compress every eligible file under `site`; return totals in bytes."""
+    totals = {"files": 0, "original": 0, "gzip": 0, "brotli": 0}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix not in COMPRESSIBLE:
+            continue
+        data = path.read_bytes()
+        if len(data) < MIN_SIZE:
+            continue
+        gz = gzip.compress(data, compresslevel=9, mtime=0)
+        br = brotli.compress(data, quality=11 if len(data) < 2_000_000 else 9)
+        limit = len(data) * (1 - MIN_SAVING)
+        totals["files"] += 1
+        totals["original"] += len(data)
+        if len(gz) < limit:
+            path.with_name(path.name + ".gz").write_bytes(gz)
+            totals["gzip"] += len(gz)
+        if len(br) < limit:
+            path.with_name(path.name + ".br").write_bytes(br)
+            totals["brotli"] += len(br)
+    return totals
+
+
+def main() -> None:
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    t = precompress(site)
+    print(f"precompressed {t['files']} files: {t['original']:,} B → gzip {t['gzip']:,} B, brotli {t['brotli']:,} B")
+
+
+if __name__ == "__main__":
+    main()

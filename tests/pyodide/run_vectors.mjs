@@ -1,0 +1,52 @@
+// Runs the calculators' vector files inside real Pyodide (the npm package, under Node.js),
+// loading exactly the py-compiled wheels of build/pyodide/wheels.
+//
+//   node tests/pyodide/run_vectors.mjs [VECTOR_DIR]
+//
+// Prints one JSON line {"results": [{file, name, error}], "versions": {...}} on stdout,
+// then "N passed, M failed". Exit code 1 when any row fails.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const build = join(root, "build", "pyodide");
+const vectorDir = resolve(process.argv[2] ?? join(root, "tests", "vectors"));
+
+const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
+const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
+const pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
+await pyodide.loadPackage(
+  manifest.wheels.map((w) => join(build, "wheels", w.name)),
+  { messageCallback: () => {}, errorCallback: (m) => console.error(m) },
+);
+
+// The vector files and their checker go into Pyodide's file system unchanged.
+pyodide.FS.mkdirTree("/vectors");
+for (const name of readdirSync(vectorDir)) {
+  if (name.endsWith(".json") || name === "check.py") {
+    pyodide.FS.writeFile(`/vectors/${name}`, readFileSync(join(vectorDir, name)));
+  }
+}
+const out = pyodide.runPython(`
+import json, sys, platform
+sys.path.insert(0, "/vectors")
+import check, calculators
+results = []
+for file, row in check.load_vectors("/vectors"):
+    results.append({"file": file, "name": row["name"], "error": check.check_row(row)})
+json.dumps({
+    "results": results,
+    "versions": {
+        "python": platform.python_version(),
+        "platform": sys.platform,
+        "calculators": calculators.__file__,
+    },
+}, ensure_ascii=False)
+`);
+console.log(out);
+const results = JSON.parse(out).results;
+const failed = results.filter((r) => r.error !== null);
+for (const r of failed) console.error(`FAIL ${r.file} ${r.name}: ${r.error}`);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,64 @@
+"""The calculators' vector files, run inside real Pyodide 0.29 under Node.js.
+
+The same JSON files and the same checker (tests/vectors/check.py) run on CPython in
+tests/calculators; here they run in WebAssembly, from the py-compiled wheels in
+build/pyodide/wheels — exactly what the browser loads.
+"""
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+VECTORS = ROOT / "tests" / "vectors"
+RUNNER = Path(__file__).with_name("run_vectors.mjs")
+
+sys.path.insert(0, str(ROOT / "tools"))
+import build_wheels  # noqa: E402
+
+pytestmark = pytest.mark.pyodide
+
+
+def _checker():
+    spec = importlib.util.spec_from_file_location("vector_check", VECTORS / "check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ROWS = _checker().load_vectors(VECTORS)
+
+
+@pytest.fixture(scope="module")
+def pyodide_run():
+    build_wheels.build()  # no-op when build/pyodide is up to date
+    proc = subprocess.run(
+        ["node", str(RUNNER), str(VECTORS)], capture_output=True, text=True, timeout=300
+    )
+    first = proc.stdout.splitlines()[0] if proc.stdout else ""
+    assert first.startswith("{"), f"runner failed:\n{proc.stdout}\n{proc.stderr}"
+    report = json.loads(first)
+    return report, {(r["file"], r["name"]): r["error"] for r in report["results"]}
+
+
+def test_runs_in_webassembly_from_compiled_wheel(pyodide_run):
+    report, _ = pyodide_run
+    versions = report["versions"]
+    assert versions["platform"] == "emscripten"
+    assert versions["python"].startswith("3.13.")
+    assert versions["calculators"].endswith("/site-packages/calculators/__init__.pyc")
+
+
+def test_every_row_was_run(pyodide_run):
+    _, results = pyodide_run
+    assert set(results) == {(file, row["name"]) for file, row in ROWS}
+
+
+@pytest.mark.parametrize(("file", "row"), ROWS, ids=[f"{f}:{r['name']}" for f, r in ROWS])
+def test_vector_row_in_pyodide(pyodide_run, file, row):
+    _, results = pyodide_run
+    assert results[(file, row["name"])] is None, results[(file, row["name"])]
