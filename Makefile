@@ -8,19 +8,23 @@ STAMP  := $(VENV)/.installed
 # pyenv resolves `python3` to 3.13 through .python-version; fall back to an explicit python3.13.
 PYTHON313 := $(shell for p in python3 python3.13; do v=$$($$p -c 'import sys;print("%d.%d"%sys.version_info[:2])' 2>/dev/null); [ "$$v" = "3.13" ] && { command -v $$p; break; }; done)
 
-.PHONY: help setup system-deps python-deps node-deps wheels test test-fast serve build offline bench clean
+.PHONY: help setup system-deps python-deps node-deps wheels test serve build offline serve-public bench clean
 
 help:
 	@echo "make serve  - editor preview on http://127.0.0.1:8000 (live reload)"
 	@echo "make test   - the whole test suite (unit, property, Pyodide, build, browser)"
 	@echo "make build  - the public site in site/"
-	@echo "make bench  - benchmarks"
+	@echo "make offline       - offline HTML bundle (dist/yibao-offline.zip), works from file://"
+	@echo "make serve-public  - the built site through nginx with the production config, 127.0.0.1:8080"
+	@echo "make bench         - benchmarks"
 
 setup: system-deps python-deps node-deps
 
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
 	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -52,8 +56,23 @@ test: setup wheels
 serve: setup wheels
 	$(VENV)/bin/mkdocs serve --livereload -a 127.0.0.1:8000
 
+SITE_INPUTS := $(shell find data templates docs calculators sitegen web -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
+
 build: setup wheels
 	$(VENV)/bin/mkdocs build --strict
+	touch site/.built
+
+site/.built: $(SITE_INPUTS) | setup wheels
+	$(MAKE) build
+
+offline: setup wheels
+	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d build/offline-site
+	$(PY) tools/offline_bundle.py build/offline-site dist/yibao-offline.zip
+
+serve-public: site/.built
+	mkdir -p build/nginx
+	@echo "serving site/ with deploy/nginx.conf on http://127.0.0.1:8080 (Ctrl-C stops)"
+	nginx -p "$(CURDIR)/" -c deploy/nginx.conf -g 'daemon off;'
 
 bench: setup wheels
 	$(PY) tools/bench.py

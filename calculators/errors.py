@@ -1,0 +1,45 @@
+"""Structured errors: a machine code, the input field at fault, and a Chinese message.
+
+Field names are the command-line option names without the leading dashes (`accepted`,
+`owed`, `last-paid` ...), so a form in the browser can put the message next to its input.
+"""
+
+from __future__ import annotations
+
+
+class CalculatorError(Exception):
+    """An input the calculators cannot answer for; `field` is None when no single field is at fault."""
+
+    def __init__(self, code: str, field: str | None, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
+        self.message = message
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "field": self.field, "message": self.message}
+
+
+class CalendarNotCovered(CalculatorError):
+    """A date in a year the official holiday calendar (chinesecalendar) does not cover.
+
+    Working days are never guessed from weekends alone: a year without its 国务院办公厅
+    节假日安排 notice in the data cannot be counted.
+    """
+
+    CODE = "calendar_not_covered"
+
+    def __init__(self, year: int, first_year: int, last_year: int, field: str | None = None) -> None:
+        message = (
+            f"{year} 年的官方节假日安排（国务院办公厅通知）尚未收录，"
+            f"目前只收录了 {first_year}–{last_year} 年，无法按工作日计算。"
+            "该年通知发布并更新日历数据后即可计算。"
+        )
+        super().__init__(self.CODE, field, message)
+        self.year = year
+        self.first_year = first_year
+        self.last_year = last_year
+
+    def for_field(self, field: str | None) -> CalendarNotCovered:
+        """The same error, attributed to the input field that led to it."""
+        return CalendarNotCovered(self.year, self.first_year, self.last_year, field)

@@ -1,0 +1,73 @@
+"""Command line: `python -m sitegen check` and `python -m sitegen rules [--check]`.
+
+check  — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
+rules  — regenerate calculators/rules.py from data/national.yaml; with --check, only report
+         whether the file is up to date (exit 1 if it is not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen.load import DEFAULT_ROOT, load_dataset
+from sitegen.rules_module import RULES_PATH, render_rules_module
+
+
+def check(root: Path) -> int:
+    result = load_dataset(root)
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        print(f"数据检查未通过：{len(result.problems)} 个问题，涉及 {len(result.bad_files)} 个文件。")
+        return 1
+    data = result.dataset
+    facts = sum(len(p.facts) for p in data.provinces.values())
+    facts += sum(len(c.facts) for c in data.cities.values())
+    print(f"数据检查通过：{len(data.national.rules)} 条全国规则，{len(data.provinces)} 个省级单位，"
+          f"{len(data.cities)} 个城市，{facts} 条地方事实。")
+    return 0
+
+
+def rules(root: Path, target: Path, only_check: bool) -> int:
+    result = load_dataset(root)
+    national_file = (root / "national.yaml").relative_to(root.parent).as_posix()
+    national_problems = result.bad_files.get(national_file, [])
+    if national_problems:
+        for problem in national_problems:
+            print(problem)
+        print(f"{national_file} 有问题，未生成 {target}。")
+        return 1
+    text = render_rules_module(result.dataset.national)
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if only_check:
+        if current != text:
+            print(f"{target} 与 {national_file} 不一致；运行 python -m sitegen rules 重新生成。")
+            return 1
+        print(f"{target} 是最新的。")
+        return 0
+    if current != text:
+        target.write_text(text, encoding="utf-8")
+        print(f"已重新生成 {target}。")
+    else:
+        print(f"{target} 是最新的，未改动。")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description="医保转移指南的数据工具")
+    parser.add_argument("--data", type=Path, default=DEFAULT_ROOT, help="数据目录（默认 data/）")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="检查 data/ 并列出全部问题")
+    rules_parser = sub.add_parser("rules", help="由 data/national.yaml 生成 calculators/rules.py")
+    rules_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
+    rules_parser.add_argument("--output", type=Path, default=RULES_PATH)
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.data)
+    return rules(args.data, args.output, args.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Numbered citations for one page: each rule or fact printed carries 〔n〕 marks that point to
+the n-th entry of the page's source list, so every statement shows where it comes from.
+
+A source cited twice on a page gets one number (sources are equal when document, article and
+URL are equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitegen.model import LocalFact, Rule, Source
+
+
+def _key(source: Source) -> tuple[str, str | None, str]:
+    return (source.document, source.article, str(source.url))
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A rule or local fact as a page prints it.
+
+    `level` says whose rule it is: "national", "province" or "city"; `place` names the province
+    or city for local facts. `refs` are the page's source numbers.
+    """
+
+    title: str | None
+    text: str
+    value: object
+    unit: str | None
+    kind: str
+    level: str
+    place: str | None
+    refs: tuple[int, ...]
+
+
+class Citations:
+    """Collects the sources of one page in the order they are first cited."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, str | None, str], int] = {}
+        self.sources: list[Source] = []
+
+    def cite(self, sources: Iterable[Source]) -> tuple[int, ...]:
+        refs = []
+        for source in sources:
+            key = _key(source)
+            if key not in self._numbers:
+                self.sources.append(source)
+                self._numbers[key] = len(self.sources)
+            refs.append(self._numbers[key])
+        return tuple(dict.fromkeys(refs))
+
+    def rule(self, rule: Rule) -> Cited:
+        return Cited(rule.title, rule.text, rule.value, rule.unit, rule.id, "national", None,
+                     self.cite(rule.sources))
+
+    def fact(self, fact: LocalFact, level: str, place: str) -> Cited:
+        return Cited(None, fact.text, fact.value, fact.unit, fact.kind, level, place,
+                     self.cite([fact.source]))

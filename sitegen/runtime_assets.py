@@ -1,0 +1,194 @@
+"""The in-browser calculators' files in the built site, and the HTML block of their forms.
+
+- `copy_runtime(site_dir)`: copies the Pyodide runtime and the py-compiled wheels of
+  build/pyodide/ (tools/build_wheels.py) and web/calc.js, worker.js, calc.css into
+  `site_dir/assets/calc/<version>/`. The version is a hash of all of them, so the folder can be
+  cached for a year (deploy/site.conf); calc.js gets the file names and sizes prepended.
+- `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
+  classic scripts holding the runtime's binaries as base64 and pyodide.asm.js / pyodide.js as text,
+  because a page opened from file:// can load <script src> but cannot fetch().
+- `render_calculators(prefill, base_url)`: the four forms (web/forms/*.html) as one HTML block
+  without blank lines, so Markdown passes it through as raw HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_BUILD = ROOT / "build" / "pyodide"
+WEB = ROOT / "web"
+FORMS = WEB / "forms"
+ASSETS = Path("assets") / "calc"
+
+CALCULATORS = ("transfer-deadline", "employee-gap", "resident-waiting", "late-fee")
+WEB_FILES = ("calc.js", "worker.js", "calc.css")
+# What the browser loads from the runtime (pyodide.mjs and package.json are not needed).
+RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# Loaded as scripts over HTTP; embedded as text (not base64) for file://.
+RUNTIME_SCRIPTS = ("pyodide.js", "pyodide.asm.js")
+PREFILL_KEYS = frozenset(
+    {"place", "accepted", "received", "today", "owed", "days", "due", "paid", "payer", "last-paid",
+     "resumed", "local-max-wait", "continuous-months", "switch", "lapsed-years", "repaired-years",
+     "late", "exempt", "local-rate"}
+)
+
+
+class RuntimeNotBuilt(RuntimeError):
+    """build/pyodide is missing: the wheels and runtime must be built first."""
+
+
+def load_manifest(build: Path = PYODIDE_BUILD) -> dict:
+    path = build / "manifest.json"
+    if not path.exists():
+        raise RuntimeNotBuilt(f"{path} is missing: run `make wheels` (python tools/build_wheels.py) first")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def asset_version(build: Path = PYODIDE_BUILD) -> str:
+    """12 hex digits naming the asset folder: the runtime's and wheels' sha256 plus web/ files."""
+    manifest = load_manifest(build)
+    h = hashlib.sha256()
+    for entry in manifest["runtime"] + manifest["wheels"]:
+        h.update(f"{entry['name']}:{entry['sha256']}\n".encode())
+    for name in WEB_FILES:
+        h.update(name.encode())
+        h.update((WEB / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def embed_names(manifest: dict) -> list[str]:
+    """The files the offline embed carries, in the order calc.js loads them."""
+    wheels = [w["name"] for w in manifest["wheels"]]
+    return list(RUNTIME_FILES) + wheels
+
+
+def browser_config(manifest: dict) -> dict:
+    """What calc.js needs to know: where the runtime and wheels are, and their sizes."""
+    sizes = {e["name"]: e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES}
+    sizes.update({w["name"]: w["size"] for w in manifest["wheels"]})
+    return {
+        "pyodide": manifest["pyodide"],
+        "runtime": "runtime/",
+        "wheelDir": "wheels/",
+        "wheels": [w["name"] for w in manifest["wheels"]],
+        "sizes": sizes,
+        "embed": [f"embed/{name}.js" for name in embed_names(manifest)],
+    }
+
+
+def _copy(src: Path, dest: Path) -> None:
+    """Copy unless an identical-looking copy (same size and mtime) is already there (serve rebuilds)."""
+    if dest.exists():
+        s, d = src.stat(), dest.stat()
+        if s.st_size == d.st_size and int(s.st_mtime) == int(d.st_mtime):
+            return
+    shutil.copy2(src, dest)
+
+
+def copy_runtime(site_dir: Path, build: Path = PYODIDE_BUILD) -> Path:
+    """Copy runtime, wheels and web files into site_dir/assets/calc/<version>/; return that folder.
+
+    Other versions in assets/calc/ are removed, so a long-lived site folder does not grow."""
+    manifest = load_manifest(build)
+    version = asset_version(build)
+    base = Path(site_dir) / ASSETS
+    dest = base / version
+    if base.is_dir():
+        for old in base.iterdir():
+            if old.name != version:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+    (dest / "runtime").mkdir(parents=True, exist_ok=True)
+    (dest / "wheels").mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        _copy(build / "runtime" / name, dest / "runtime" / name)
+    for wheel in manifest["wheels"]:
+        _copy(build / "wheels" / wheel["name"], dest / "wheels" / wheel["name"])
+    for name in ("worker.js", "calc.css"):
+        _copy(WEB / name, dest / name)
+    config = json.dumps(browser_config(manifest), ensure_ascii=False, sort_keys=True)
+    calc = f"self.__ybCalcConfig = {config};\n" + (WEB / "calc.js").read_text(encoding="utf-8")
+    (dest / "calc.js").write_text(calc, encoding="utf-8")
+    return dest
+
+
+def _embed_script(name: str, data: bytes) -> str:
+    if name in RUNTIME_SCRIPTS:
+        text = data.decode("utf-8")
+        # A source-map comment would only make a browser's developer tools ask for a missing file.
+        text = "\n".join(line for line in text.split("\n") if not line.startswith("//# sourceMappingURL="))
+        literal = json.dumps(text, ensure_ascii=True)
+    else:
+        literal = '"' + base64.b64encode(data).decode("ascii") + '"'
+    return f"(self.__ybEmbed = self.__ybEmbed || {{}})[{json.dumps(name)}] = {literal};\n"
+
+
+def write_offline_embed(site_dir: Path, build: Path = PYODIDE_BUILD) -> list[Path]:
+    """Write assets/calc/<version>/embed/<file>.js for every runtime file and wheel; return them.
+
+    Runs copy_runtime first if the site has no copy of this version yet."""
+    manifest = load_manifest(build)
+    dest = Path(site_dir) / ASSETS / asset_version(build)
+    if not (dest / "calc.js").exists():
+        copy_runtime(site_dir, build)
+    (dest / "embed").mkdir(exist_ok=True)
+    written = []
+    for name in embed_names(manifest):
+        folder = "wheels" if name.endswith(".whl") else "runtime"
+        out = dest / "embed" / f"{name}.js"
+        out.write_text(_embed_script(name, (dest / folder / name).read_bytes()), encoding="ascii")
+        written.append(out)
+    return written
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(FORMS)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+    )
+
+
+def _rules() -> dict:
+    from calculators import rules
+
+    return {name: getattr(rules, name) for name in dir(rules) if name.isupper()}
+
+
+def render_calculators(prefill: dict, base_url: str, heading: int = 3) -> str:
+    """The HTML block of all four calculators, as one raw-HTML block for a Markdown page.
+
+    `prefill`: values for the form fields, keyed by field name (e.g. {"local-max-wait": "3"}),
+    plus optionally "place" (the city's name, shown next to prefilled fields).
+    `base_url`: URL of the site's assets/calc/ folder as seen from the page (e.g. "../../assets/calc/").
+    `heading`: the level of each calculator's heading (h3 by default).
+    """
+    from calculators.transfer import START_DAY_NOTE
+
+    unknown = sorted(set(prefill) - PREFILL_KEYS)
+    if unknown:
+        raise ValueError(f"render_calculators: unknown prefill key(s) {unknown}; expected field names of {CALCULATORS}")
+    manifest = load_manifest()
+    rules = _rules()
+    download = sum(e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES)
+    download += sum(w["size"] for w in manifest["wheels"])
+    html = _environment().get_template("calculators.html").render(
+        names=CALCULATORS,
+        prefill={key: str(value) for key, value in prefill.items()},
+        assets=base_url.rstrip("/") + "/" + asset_version() + "/",
+        version=asset_version(),
+        rules=rules,
+        late_fee_percent=(Decimal(rules["LATE_FEE_DAILY_RATE"]) * 100).normalize(),
+        start_day_note=START_DAY_NOTE.message,
+        download_mb=round(download / 1_000_000),
+        heading=heading,
+    )
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())

@@ -1,0 +1,86 @@
+"""Driving a calculator form the way a reader does: fill the inputs, press the submit button,
+wait for the answer Python sent back (the form's `yb:result` event)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+READY_TIMEOUT_MS = 60_000
+# Schemes that never leave the machine: the page itself, blob: workers, data: URLs.
+LOCAL_SCHEMES = {"file", "blob", "data"}
+
+
+def form(page: Page, calculator: str) -> Locator:
+    return page.locator(f'form[data-calculator="{calculator}"]')
+
+
+def fill(page: Page, calculator: str, fields: dict[str, str]) -> None:
+    """Reset the form to its prefilled state, then type `fields` into the named inputs."""
+    target = form(page, calculator)
+    target.evaluate("f => f.reset()")
+    for name, value in fields.items():
+        field = target.locator(f'[name="{name}"]')
+        kind = field.get_attribute("type")
+        if kind == "checkbox":
+            field.set_checked(value == "on")
+        elif field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+
+
+def submit(page: Page, calculator: str) -> dict:
+    """Click the submit button; return {fields, payload} of the answer rendered."""
+    target = form(page, calculator)
+    target.evaluate(
+        "f => { window.__ybLast = null;"
+        " f.addEventListener('yb:result', e => { window.__ybLast = e.detail; }, {once: true}); }"
+    )
+    target.locator('button[type="submit"]').click()
+    page.wait_for_function("() => window.__ybLast !== null", timeout=READY_TIMEOUT_MS)
+    return page.evaluate("() => window.__ybLast")
+
+
+def compute(page: Page, calculator: str, fields: dict[str, str]) -> dict:
+    fill(page, calculator, fields)
+    return submit(page, calculator)
+
+
+def rendered_rows(page: Page, calculator: str) -> list[dict]:
+    """The result rows as shown: label, visible text, and the datetime of a <time> if any."""
+    return form(page, calculator).locator("[data-result] .yb-row").evaluate_all(
+        """rows => rows.map(r => {
+            const time = r.querySelector('dd time');
+            return {label: r.querySelector('dt').textContent,
+                    text: r.querySelector('dd').textContent,
+                    datetime: time ? time.getAttribute('datetime') : null};
+        })"""
+    )
+
+
+def status_texts_recorder(page: Page) -> None:
+    """Start recording every text the loading status shows (read back with `status_texts`)."""
+    page.evaluate(
+        """() => {
+            window.__ybStatus = [];
+            const seen = (el) => {
+                const text = el.querySelector('[data-status-text]').textContent;
+                const bar = el.querySelector('progress');
+                const entry = {text, hidden: el.hidden, progress: !!bar && !bar.hidden};
+                const last = window.__ybStatus[window.__ybStatus.length - 1];
+                if (!last || last.text !== entry.text || last.hidden !== entry.hidden) window.__ybStatus.push(entry);
+            };
+            document.querySelectorAll('[data-status]').forEach((el) => {
+                new MutationObserver(() => seen(el)).observe(el, {subtree: true, childList: true, characterData: true, attributes: true});
+            });
+        }"""
+    )
+
+
+def status_texts(page: Page) -> list[dict]:
+    return page.evaluate("() => window.__ybStatus")
+
+
+def wait_ready(page: Page) -> dict:
+    page.wait_for_function("() => window.__ybCalcMetrics && window.__ybCalcMetrics.ready !== null", timeout=READY_TIMEOUT_MS)
+    return page.evaluate("() => window.__ybCalcMetrics")

