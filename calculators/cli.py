@@ -139,9 +139,12 @@ def _add_workdays(opts: Options) -> dict:
     return {"start": start.isoformat(), "days": days, "result": result.isoformat()}
 
 
+MONTH_ENTRY_PARTS = ("月份", "金额", "应缴日期")  # --month YYYY-MM:AMOUNT:DUE_DATE
+
+
 def _arrears_month(text: str) -> ArrearsMonth:
     parts = text.split(":")
-    if len(parts) != 3:
+    if len(parts) != len(MONTH_ENTRY_PARTS):
         raise CalculatorError(
             "invalid_month_entry", "month", f"欠缴月份应写成 月份:金额:应缴日期，例如 2026-01:3650.00:2026-02-15；收到的是 {shown(text)}。"
         )

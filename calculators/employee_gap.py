@@ -26,12 +26,11 @@ import datetime
 from dataclasses import dataclass
 
 from calculators.errors import CalculatorError
-from calculators.inputs import format_month, month_from_index, month_index
+from calculators.inputs import MONTHS_PER_YEAR, format_month, month_from_index, month_index
 from calculators.limits import MAX_CONTINUOUS_MONTHS
 from calculators.notes import Note
 from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS, GAP_RETROACTIVE_MAX_MONTHS, SWITCH_MIN_CONTINUOUS_YEARS
 
-MONTHS_PER_YEAR = 12
 
 NO_GAP = "no_gap"
 RETROACTIVE = "retroactive"

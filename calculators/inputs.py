@@ -12,6 +12,7 @@ from calculators.text import normalise, shown
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
 _INT = re.compile(r"-?[0-9]{1,12}", re.ASCII)
+MONTHS_PER_YEAR = 12
 
 
 def check_year(year: int, field: str) -> None:
@@ -71,11 +72,11 @@ def parse_choice(text: str, field: str, choices: tuple[str, ...]) -> str:
 
 def month_index(month: datetime.date) -> int:
     """Months since year 0, so that month differences are plain subtraction."""
-    return month.year * 12 + month.month - 1
+    return month.year * MONTHS_PER_YEAR + month.month - 1
 
 
 def month_from_index(index: int) -> datetime.date:
-    year, month0 = divmod(index, 12)
+    year, month0 = divmod(index, MONTHS_PER_YEAR)
     return datetime.date(year, month0 + 1, 1)
 
 

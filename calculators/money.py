@@ -43,7 +43,7 @@ def check_amount(value: object, field: str) -> Decimal:
         raise CalculatorError(
             "out_of_range", field, f"金额不能超过 {format_money(MAX_AMOUNT)} 元，请检查是否多输了数字。"
         )
-    if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
+    if amount.as_tuple().exponent < FEN.as_tuple().exponent:  # written with more than two decimals
         raise CalculatorError("too_many_decimals", field, "金额最多两位小数（精确到分）。")
     return amount
 

@@ -14,8 +14,7 @@ City page (`templates/city.md.j2`, sections in `templates/city/<key>.md.j2`):
     siblings              the other cities of the province, in code order
     checked_on            the date the national rules were last checked
 
-Province, index and sources contexts are documented on their builders below; the corrections
-page receives the index context.
+Province, index, corrections and sources contexts are documented on their builders below.
 """
 
 from __future__ import annotations
@@ -68,8 +67,7 @@ PAYER_RULE = "late_fee_payer"
 GAP_RULE = "gap_retroactive_max_months"
 RATE_RULE = "late_fee_daily_rate"
 HRSS_RULE = "hrss_hotline"
-NAMED_RULES = (OUT_RULE, IN_RULE, WAIT_RULE, PAYER_RULE, GAP_RULE, RATE_RULE, HRSS_RULE,
-               "late_fee_individuals", "faster_local_limits")
+NAMED_RULES = (OUT_RULE, IN_RULE, WAIT_RULE, PAYER_RULE, GAP_RULE)
 
 
 class MissingRules(KeyError):
@@ -81,6 +79,7 @@ class MissingRules(KeyError):
 
 def required_rule_ids() -> list[str]:
     ids = [i for group in SECTION_RULES.values() for i in group]
+    ids += [i for group in CORRECTIONS.values() for i in group if i != "hotline"]
     return list(dict.fromkeys([*NAMED_RULES, *ids]))
 
 
@@ -91,7 +90,7 @@ def check_rules(dataset: Dataset) -> None:
     if missing:
         raise MissingRules(
             "data/national.yaml rules: 缺少页面需要的规则 " + "、".join(missing)
-            + "（提示：页面使用的规则 id 列在 sitegen/contexts.py 的 SECTION_RULES 和 NAMED_RULES）"
+            + "（提示：页面使用的规则 id 列在 sitegen/contexts.py 的 NAMED_RULES、SECTION_RULES 和 CORRECTIONS）"
         )
 
 
@@ -176,28 +175,66 @@ def province_context(dataset: Dataset, province: Province, cities: list[City]) -
     }
 
 
+# The order of the overview page's groups (templates/index.md.j2 prints them in this order, so
+# the 〔n〕 marks rise down the page). "limits" starts with the two time-limit rules, "hotline"
+# with the 医保 hotline itself; "others" holds every rule no group names, so none is left out.
+INDEX_ORDER: tuple[str, ...] = (
+    "who", "how", "limits", "account", "gaps", "resident", "incentives", "fees", "years", "others",
+    "hotline",
+)
+
+# The corrections page: for each wrong claim, the rules that correct it, in the order printed.
+# "hotline" stands for the 医保 hotline record.
+CORRECTIONS: dict[str, tuple[str, ...]] = {
+    "hotline": (HRSS_RULE, "hotline"),
+    "late_fee": (RATE_RULE, PAYER_RULE, "late_fee_individuals"),
+    "limits": (OUT_RULE, IN_RULE, "faster_local_limits"),
+    "gap": (GAP_RULE,),
+}
+
+
 def index_context(dataset: Dataset, cities: dict[str, list[City]], notice: list[str]) -> dict[str, object]:
-    """rules ({group: [Cited]}, the groups of SECTION_RULES), named (NAMED_RULES by id, Cited),
-    provinces (code order, each with its city count), city_count, hotline (Cited), sources,
-    checked_on, notice (problems shown to editors under `mkdocs serve`; empty otherwise)."""
+    """rules ({group: [Cited]} in INDEX_ORDER), provinces (code order, each with its city count),
+    city_count, sources, checked_on, notice (problems shown to editors under `mkdocs serve`;
+    empty otherwise)."""
     rules = _rules(dataset)
     cites = Citations()
-    named = {name: cites.rule(rules[name]) for name in NAMED_RULES}
-    groups = {g: [named.get(i) or cites.rule(rules[i]) for i in ids] for g, ids in SECTION_RULES.items()}
+    named = {i for ids in SECTION_RULES.values() for i in ids} | {OUT_RULE, IN_RULE}
+    groups: dict[str, list[Cited]] = {}
+    for group in INDEX_ORDER:
+        first: list[Cited] = []
+        if group == "limits":
+            first = [cites.rule(rules[OUT_RULE]), cites.rule(rules[IN_RULE])]
+        if group == "hotline":
+            first = [_hotline(dataset.national.hotline, cites)]
+        if group == "others":
+            first = [cites.rule(rule) for rule in dataset.national.rules if rule.id not in named]
+        groups[group] = first + [cites.rule(rules[i]) for i in SECTION_RULES.get(group, ())]
     provinces = [
         {"province": dataset.provinces[code], "count": len(cities.get(code, []))}
         for code in sorted(dataset.provinces)
     ]
     return {
         "rules": groups,
-        "named": named,
         "provinces": provinces,
         "city_count": len(dataset.cities),
-        "hotline": _hotline(dataset.national.hotline, cites),
         "sources": cites.sources,
         "checked_on": dataset.national.checked_on,
         "notice": notice,
     }
+
+
+def corrections_context(dataset: Dataset) -> dict[str, object]:
+    """corrections ({claim: [Cited]}, CORRECTIONS), named (the rules the page quotes values of,
+    by id, Cited), sources."""
+    rules = _rules(dataset)
+    cites = Citations()
+    corrections = {
+        claim: [_hotline(dataset.national.hotline, cites) if i == "hotline" else cites.rule(rules[i]) for i in ids]
+        for claim, ids in CORRECTIONS.items()
+    }
+    named = {i: cites.rule(rules[i]) for i in (OUT_RULE, IN_RULE, GAP_RULE, PAYER_RULE)}
+    return {"corrections": corrections, "named": named, "sources": cites.sources}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
+from jinja2 import TemplateError  # noqa: E402
+
+from sitegen.contexts import MissingRules  # noqa: E402
+from sitegen.example import ExampleError  # noqa: E402
 from sitegen.pages import build_pages, province_nav  # noqa: E402
 from sitegen.settings import SettingsError, SiteSettings  # noqa: E402
 
@@ -70,7 +74,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"数据有 {len(result.problems)} 个问题，站点未生成：\n{listing}")
     for problem in result.problems:
         log.warning(str(problem))
-    site = build_pages(result, settings, root=_root(config))
+    try:
+        site = build_pages(result, settings, root=_root(config))
+    except (MissingRules, ExampleError, TemplateError) as error:
+        raise PluginError(f"页面未生成：{error}") from error
     _state["pages"] = site.pages
     config.nav = province_nav(config.nav, site.provinces)
     return config

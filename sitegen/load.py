@@ -217,7 +217,9 @@ def _partial_national(data: dict, bad_fields: set[str]) -> tuple[National, list[
 
     raw_rules = data.get("rules") if isinstance(data.get("rules"), list) else []
     indexed = [(i, Rule.model_validate(r)) for i, r in enumerate(raw_rules) if clean(f"rules.{i}")]
-    hotline = Hotline.model_validate(data["hotline"]) if "hotline" in data and clean("hotline") else None
+    hotline = None
+    if "hotline" in data and clean("hotline"):
+        hotline = Hotline.model_validate(data["hotline"])
     checked_on = data.get("checked_on") if clean("checked_on") else None
     national = National.model_construct(rules=[r for _, r in indexed], hotline=hotline,
                                         checked_on=checked_on)
@@ -226,22 +228,22 @@ def _partial_national(data: dict, bad_fields: set[str]) -> tuple[National, list[
 
 def _check_rules(indexed: list[tuple[int, Rule]], lines: dict, rel: str,
                  problems: list[Problem]) -> None:
+    def add(index: int, key: str, message: str, hint: str | None = None) -> None:
+        line = lines.get(("rules", index, key), lines.get(("rules", index)))
+        problems.append(Problem(rel, line, f"rules.{index}.{key}", message, hint))
+
     ids: dict[str, int] = {}
     constants: dict[str, tuple[int, str]] = {}
     for index, rule in indexed:
         first = ids.setdefault(rule.id, index)
         if first != index:
-            problems.append(Problem(rel, lines.get(("rules", index, "id")), f"rules.{index}.id",
-                                    f"规则 id {rule.id} 重复：rules.{first} 已使用"))
+            add(index, "id", f"规则 id {rule.id} 重复：rules.{first} 已使用")
         if rule.constant is None:
             continue
         owner_index, owner_id = constants.setdefault(rule.constant, (index, rule.id))
         if owner_index != index:
-            problems.append(Problem(rel, lines.get(("rules", index, "constant")),
-                                    f"rules.{index}.constant",
-                                    f"常量 {rule.constant} 重复：rules.{owner_index}（{owner_id}）已使用"))
+            add(index, "constant",
+                f"常量 {rule.constant} 重复：rules.{owner_index}（{owner_id}）已使用")
         if isinstance(rule.value, str) or rule.value is None:
-            problems.append(Problem(rel, lines.get(("rules", index, "value"), lines.get(("rules", index))),
-                                    f"rules.{index}.value",
-                                    f"规则设置了 constant {rule.constant}，value 应为数字",
-                                    "计算器从 calculators/rules.py 读取这个数值"))
+            add(index, "value", f"规则设置了 constant {rule.constant}，value 应为数字",
+                "计算器从 calculators/rules.py 读取这个数值")

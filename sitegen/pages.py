@@ -110,7 +110,8 @@ def build_pages(
     notice = [str(p) for p in result.problems]
     index = contexts.index_context(dataset, grouped, notice)
     pages.append(GeneratedPage("index.md", render(env, "index.md.j2", index)))
-    pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2", index)))
+    pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2",
+                                                         contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
     return Site(pages, provinces)
 

@@ -1,22 +1,31 @@
 """The in-browser calculators' files in the built site, and the HTML block of their forms.
 
 - `copy_runtime(site_dir)`: copies the Pyodide runtime and the py-compiled wheels of
-  build/pyodide/ (tools/build_wheels.py) and web/calc.js, worker.js, calc.css into
-  `site_dir/assets/calc/<version>/`. The version is a hash of all of them, so the folder can be
-  cached for a year (deploy/site.conf); calc.js gets the file names and sizes prepended.
+  build/pyodide/ (tools/build_wheels.py), the memory snapshot (`ensure_snapshot`) and
+  web/calc.js, worker.js, calc.css into `site_dir/assets/calc/<version>/`. The version is a hash
+  of all of them, so the folder can be cached for a year (deploy/site.conf); calc.js gets the
+  file names and sizes prepended.
+- `ensure_snapshot()`: build/pyodide-snapshot/<key>.bin, Pyodide's memory snapshot with the
+  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. The browser
+  restores it instead of booting Python, and falls back to a plain start if that fails.
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
-  classic scripts holding the runtime's binaries as base64 and pyodide.asm.js / pyodide.js as text,
-  because a page opened from file:// can load <script src> but cannot fetch().
+  classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
+  pyodide.js as text, because a page opened from file:// can load <script src> but cannot fetch().
 - `render_calculators(prefill, base_url)`: the four forms (web/forms/*.html) as one HTML block
-  without blank lines, so Markdown passes it through as raw HTML.
+  without blank lines, so Markdown passes it through as raw HTML; `assets_url_for(dest_uri)`
+  gives the `base_url` for a page.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
+import gzip
 import hashlib
 import json
+import os
 import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +33,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_BUILD = ROOT / "build" / "pyodide"
+SNAPSHOTS = ROOT / "build" / "pyodide-snapshot"
 WEB = ROOT / "web"
 FORMS = WEB / "forms"
 ASSETS = Path("assets") / "calc"
@@ -34,6 +44,8 @@ WEB_FILES = ("calc.js", "worker.js", "calc.css")
 RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Loaded as scripts over HTTP; embedded as text (not base64) for file://.
 RUNTIME_SCRIPTS = ("pyodide.js", "pyodide.asm.js")
+SNAPSHOT_NAME = "pyodide-snapshot.bin"  # gzip data; the worker inflates it
+SNAPSHOT_MAKER = WEB / "make_snapshot.mjs"
 PREFILL_KEYS = frozenset(
     {"place", "accepted", "received", "today", "owed", "days", "due", "paid", "payer", "last-paid",
      "resumed", "local-max-wait", "continuous-months", "switch", "lapsed-years", "repaired-years",
@@ -52,12 +64,45 @@ def load_manifest(build: Path = PYODIDE_BUILD) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def asset_version(build: Path = PYODIDE_BUILD) -> str:
-    """12 hex digits naming the asset folder: the runtime's and wheels' sha256 plus web/ files."""
+def snapshot_key(build: Path = PYODIDE_BUILD) -> str:
+    """What the snapshot depends on: every runtime file and wheel, and the script making it."""
     manifest = load_manifest(build)
     h = hashlib.sha256()
     for entry in manifest["runtime"] + manifest["wheels"]:
         h.update(f"{entry['name']}:{entry['sha256']}\n".encode())
+    h.update(SNAPSHOT_MAKER.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class SnapshotError(RuntimeError):
+    """web/make_snapshot.mjs failed; the message carries Node's output."""
+
+
+def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
+    """build/pyodide-snapshot/<key>.bin (made by Node on first use, ~5 s; cached by key)."""
+    path = SNAPSHOTS / f"{snapshot_key(build)}.bin"
+    if path.exists():
+        return path
+    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SNAPSHOTS.glob("*.bin"):
+        old.unlink()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        proc = subprocess.run(
+            ["node", str(SNAPSHOT_MAKER), str(build), str(tmp)], capture_output=True, text=True, timeout=300
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SnapshotError(f"{SNAPSHOT_MAKER.relative_to(ROOT)}: could not run node: {error}") from None
+    if proc.returncode != 0:
+        raise SnapshotError(f"{SNAPSHOT_MAKER.relative_to(ROOT)} failed:\n{proc.stderr.strip()}")
+    tmp.replace(path)
+    return path
+
+
+def asset_version(build: Path = PYODIDE_BUILD) -> str:
+    """12 hex digits naming the asset folder: the runtime's and wheels' sha256, the snapshot's
+    inputs and the web/ files."""
+    h = hashlib.sha256(snapshot_key(build).encode())
     for name in WEB_FILES:
         h.update(name.encode())
         h.update((WEB / name).read_bytes())
@@ -67,18 +112,21 @@ def asset_version(build: Path = PYODIDE_BUILD) -> str:
 def embed_names(manifest: dict) -> list[str]:
     """The files the offline embed carries, in the order calc.js loads them."""
     wheels = [w["name"] for w in manifest["wheels"]]
-    return list(RUNTIME_FILES) + wheels
+    return list(RUNTIME_FILES) + [SNAPSHOT_NAME] + wheels
 
 
-def browser_config(manifest: dict) -> dict:
-    """What calc.js needs to know: where the runtime and wheels are, and their sizes."""
+def browser_config(manifest: dict, snapshot_size: int) -> dict:
+    """What calc.js needs to know: where the runtime, snapshot and wheels are, and their sizes
+    (as transferred: the snapshot is counted gzip-compressed)."""
     sizes = {e["name"]: e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES}
     sizes.update({w["name"]: w["size"] for w in manifest["wheels"]})
+    sizes[SNAPSHOT_NAME] = snapshot_size
     return {
         "pyodide": manifest["pyodide"],
         "runtime": "runtime/",
         "wheelDir": "wheels/",
         "wheels": [w["name"] for w in manifest["wheels"]],
+        "snapshot": "runtime/" + SNAPSHOT_NAME,
         "sizes": sizes,
         "embed": [f"embed/{name}.js" for name in embed_names(manifest)],
     }
@@ -109,14 +157,19 @@ def copy_runtime(site_dir: Path, build: Path = PYODIDE_BUILD) -> Path:
     (dest / "wheels").mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         _copy(build / "runtime" / name, dest / "runtime" / name)
+    snapshot = ensure_snapshot(build)
+    _copy(snapshot, dest / "runtime" / SNAPSHOT_NAME)
     for wheel in manifest["wheels"]:
         _copy(build / "wheels" / wheel["name"], dest / "wheels" / wheel["name"])
     for name in ("worker.js", "calc.css"):
         _copy(WEB / name, dest / name)
-    config = json.dumps(browser_config(manifest), ensure_ascii=False, sort_keys=True)
+    config = json.dumps(browser_config(manifest, snapshot.stat().st_size), ensure_ascii=False, sort_keys=True)
     calc = f"self.__ybCalcConfig = {config};\n" + (WEB / "calc.js").read_text(encoding="utf-8")
     (dest / "calc.js").write_text(calc, encoding="utf-8")
     return dest
+
+
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _embed_script(name: str, data: bytes) -> str:
@@ -126,6 +179,8 @@ def _embed_script(name: str, data: bytes) -> str:
         text = "\n".join(line for line in text.split("\n") if not line.startswith("//# sourceMappingURL="))
         literal = json.dumps(text, ensure_ascii=True)
     else:
+        if data[:2] != GZIP_MAGIC:  # the snapshot is gzip already; the worker checks the magic
+            data = gzip.compress(data, compresslevel=9, mtime=0)
         literal = '"' + base64.b64encode(data).decode("ascii") + '"'
     return f"(self.__ybEmbed = self.__ybEmbed || {{}})[{json.dumps(name)}] = {literal};\n"
 
@@ -148,19 +203,44 @@ def write_offline_embed(site_dir: Path, build: Path = PYODIDE_BUILD) -> list[Pat
     return written
 
 
+@functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(FORMS)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=False,
-    )
+    # auto_reload (the default) re-reads a template whose file changed, e.g. under `mkdocs serve`.
+    return Environment(loader=FileSystemLoader(str(FORMS)), autoescape=True, undefined=StrictUndefined)
 
 
-def _rules() -> dict:
+def _stamp() -> tuple:
+    """Size and mtime of every input of the block's fixed part, to know when to recompute it."""
+    paths = [PYODIDE_BUILD / "manifest.json", SNAPSHOT_MAKER] + [WEB / name for name in WEB_FILES]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists())
+
+
+@functools.lru_cache(maxsize=4)
+def _fixed_context(stamp: tuple) -> dict:
+    """What every page's block shares: asset version, download size, rule values, wording."""
     from calculators import rules
+    from calculators.transfer import START_DAY_NOTE
 
-    return {name: getattr(rules, name) for name in dir(rules) if name.isupper()}
+    manifest = load_manifest()
+    download = sum(e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES)
+    download += sum(w["size"] for w in manifest["wheels"])
+    download += ensure_snapshot().stat().st_size
+    values = {name: getattr(rules, name) for name in dir(rules) if name.isupper()}
+    return {
+        "version": asset_version(),
+        "rules": values,
+        "late_fee_percent": (Decimal(values["LATE_FEE_DAILY_RATE"]) * 100).normalize(),
+        "start_day_note": START_DAY_NOTE.message,
+        "download_mb": round(download / 1_000_000),
+        "names": CALCULATORS,
+    }
+
+
+def assets_url_for(page_dest_uri: str) -> str:
+    """URL of the site's assets/calc/ folder relative to a page written at `page_dest_uri`
+    (MkDocs' `File.dest_uri`): "cities/130100/index.html" → "../../assets/calc/",
+    "cities/130100.html" (offline build, no directory URLs) → "../assets/calc/"."""
+    return "../" * page_dest_uri.count("/") + ASSETS.as_posix() + "/"
 
 
 def render_calculators(prefill: dict, base_url: str, heading: int = 3) -> str:
@@ -171,24 +251,14 @@ def render_calculators(prefill: dict, base_url: str, heading: int = 3) -> str:
     `base_url`: URL of the site's assets/calc/ folder as seen from the page (e.g. "../../assets/calc/").
     `heading`: the level of each calculator's heading (h3 by default).
     """
-    from calculators.transfer import START_DAY_NOTE
-
     unknown = sorted(set(prefill) - PREFILL_KEYS)
     if unknown:
         raise ValueError(f"render_calculators: unknown prefill key(s) {unknown}; expected field names of {CALCULATORS}")
-    manifest = load_manifest()
-    rules = _rules()
-    download = sum(e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES)
-    download += sum(w["size"] for w in manifest["wheels"])
+    fixed = _fixed_context(_stamp())
     html = _environment().get_template("calculators.html").render(
-        names=CALCULATORS,
+        **fixed,
         prefill={key: str(value) for key, value in prefill.items()},
-        assets=base_url.rstrip("/") + "/" + asset_version() + "/",
-        version=asset_version(),
-        rules=rules,
-        late_fee_percent=(Decimal(rules["LATE_FEE_DAILY_RATE"]) * 100).normalize(),
-        start_day_note=START_DAY_NOTE.message,
-        download_mb=round(download / 1_000_000),
+        assets=base_url.rstrip("/") + "/" + fixed["version"] + "/",
         heading=heading,
     )
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

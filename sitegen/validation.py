@@ -152,6 +152,7 @@ def _model_fields(annotation: Any) -> dict:
 
 
 def _allowed_types(annotation: Any) -> str:
-    names = [_KIND_NAMES.get(a, getattr(a, "__name__", str(a))) for a in typing.get_args(annotation)]
+    names = [_KIND_NAMES.get(a, getattr(a, "__name__", str(a)))
+             for a in typing.get_args(annotation)]
     names = list(dict.fromkeys(n for n in names if n != "空值"))
     return "、".join(names[:-1]) + "或" + names[-1] if len(names) > 1 else "".join(names)

@@ -14,7 +14,7 @@
 
   var config = self.__ybCalcConfig;
   var script = document.currentScript;
-  if (!config || !script) return;
+  if (!config || !script || self.__ybCalcMetrics) return; // not configured, or already running
   var BASE = new URL(".", script.src).href; // …/assets/calc/<version>/
   var OFFLINE = location.protocol === "file:";
   var STALL_MS = 45000; // no progress for this long counts as a failure
@@ -34,6 +34,7 @@
   var nextId = 1;
   var boxes = [];
   var scrolled = false;
+  var activeForm = null; // the calculator the reader last used
   var metrics = { requested: null, ready: null, timings: null, runs: [] };
   self.__ybCalcMetrics = metrics; // read by the browser tests and the benchmark
 
@@ -43,44 +44,50 @@
     return boxes.map(function (form) { return form.querySelector("[data-status]"); }).filter(Boolean);
   }
 
+  /* Every calculator shows the shared runtime's status, but only the one the reader is using
+   * is announced by screen readers (the others are aria-live="off"). The announced text changes
+   * once per step; the byte count sits next to it, outside the live region. */
+  function eachStatus(fn) {
+    statusEls().forEach(function (el) {
+      var live = el.querySelector("[data-status-text]");
+      if (live) live.setAttribute("aria-live", el.closest("form") === activeForm ? "polite" : "off");
+      fn(el, live, el.querySelector("progress"), el.querySelector("[data-status-bytes]"), el.querySelector("[data-retry]"));
+    });
+  }
+
   function showProgress(step, loaded, total) {
     var info = STEPS[step];
-    statusEls().forEach(function (el) {
+    var words = "正在准备计算器：第 " + info.n + " 步（共 3 步），" + info.text + "…";
+    var bytes = step === "download" && total
+      ? (loaded / 1048576).toFixed(1) + " / " + (total / 1048576).toFixed(1) + " MB"
+      : "";
+    var fraction = step === "download" && total ? Math.min(loaded / total, 1) : 1;
+    eachStatus(function (el, text, bar, count, retry) {
       el.hidden = false;
       el.classList.remove("yb-status-failed");
-      var text = el.querySelector("[data-status-text]");
-      var bar = el.querySelector("progress");
-      var retry = el.querySelector("[data-retry]");
       if (retry) retry.hidden = true;
-      var words = "正在准备计算器：第 " + info.n + " 步（共 3 步），" + info.text;
-      if (step === "download" && total) {
-        words += "，" + (loaded / 1048576).toFixed(1) + " / " + (total / 1048576).toFixed(1) + " MB";
-      }
-      if (text) text.textContent = words + "…";
+      if (text && text.textContent !== words) text.textContent = words;
+      if (count) count.textContent = bytes;
       if (bar) {
         bar.hidden = false;
-        var fraction = step === "download" && total ? Math.min(loaded / total, 1) : 1;
-        bar.max = 100;
         bar.value = Math.round(((info.n - 1) + fraction) / 3 * 100);
       }
     });
   }
 
   function showReady() {
-    statusEls().forEach(function (el) {
+    eachStatus(function (el) {
       el.hidden = true;
     });
   }
 
   function showFailure(message, detail) {
-    statusEls().forEach(function (el) {
+    eachStatus(function (el, text, bar, count, retry) {
       el.hidden = false;
       el.classList.add("yb-status-failed");
-      var text = el.querySelector("[data-status-text]");
-      var bar = el.querySelector("progress");
-      var retry = el.querySelector("[data-retry]");
       if (bar) bar.hidden = true;
-      if (text) text.textContent = "计算器未能加载：" + message + " 可以点击“重试”再试一次；如果仍然失败，请刷新页面或换用新版 Chrome、Edge、Firefox 或 Safari 浏览器。";
+      if (count) count.textContent = "";
+      if (text) text.textContent = "计算器未能加载：" + message + "可以点击“重试”再试一次；如果仍然失败，请刷新页面，或换用新版的 Chrome、Edge、Firefox、Safari 浏览器。";
       if (retry) retry.hidden = false;
     });
     if (detail) console.warn("calculators:", detail);
@@ -126,50 +133,52 @@
     return out;
   }
 
+  function initMessage(embedded) {
+    return {
+      type: "init",
+      indexURL: new URL(config.runtime, BASE).href,
+      wheels: config.wheels.map(function (w) { return new URL(config.wheelDir + w, BASE).href; }),
+      snapshot: config.snapshot ? new URL(config.snapshot, BASE).href : null,
+      sizes: sizes(),
+      embedded: embedded
+    };
+  }
+
   /* Over HTTP: the blob only pulls pyodide.js and worker.js from the site itself. */
   function httpWorker() {
     var runtime = new URL(config.runtime, BASE).href;
     var source = "importScripts(" + JSON.stringify(runtime + "pyodide.js") + ", " +
       JSON.stringify(new URL("worker.js", BASE).href) + ");\n";
-    return Promise.resolve({
-      source: source,
-      init: {
-        type: "init",
-        indexURL: runtime,
-        wheels: config.wheels.map(function (w) { return new URL(config.wheelDir + w, BASE).href; }),
-        sizes: sizes(),
-        embedded: null
-      }
-    });
+    return { source: Promise.resolve(source), init: Promise.resolve(initMessage(null)) };
   }
 
   /* From file:// nothing can be fetched: the embed scripts hold every file as text or base64.
    * The blob carries pyodide.asm.js (so loadPyodide skips its dynamic import), pyodide.js and
-   * the worker body; the binaries are handed over in the init message. */
+   * the worker body; the binaries follow in the init message. The worker is started as soon as
+   * the text is there, so it parses pyodide.asm.js while the binaries are still being read. */
   function offlineWorker() {
-    var scripts = config.embed.map(function (name) { return new URL(name, BASE).href; });
-    scripts.push(new URL("worker.js", BASE).href);
-    return Promise.all(scripts.map(loadScript)).then(function () {
+    var TEXT = ["pyodide.asm.js", "pyodide.js"];
+    var workerBody = loadScript(new URL("worker.js", BASE).href);
+    var isText = function (name) {
+      return TEXT.some(function (t) { return name === "embed/" + t + ".js"; });
+    };
+    // Scripts run in insertion order: the text first, then the binaries.
+    var order = config.embed.filter(isText).concat(config.embed.filter(function (n) { return !isText(n); }));
+    var loads = order.map(function (name) { return loadScript(new URL(name, BASE).href); });
+    var textLoads = [workerBody].concat(loads.slice(0, order.filter(isText).length));
+    var source = Promise.all(textLoads).then(function () {
       var data = self.__ybEmbed || {};
-      var text = ["pyodide.asm.js", "pyodide.js"].map(function (n) { return data[n]; });
-      if (!text[0] || !text[1] || !self.__ybWorkerMain) throw new Error("offline embed incomplete");
-      var embedded = {};
-      Object.keys(data).forEach(function (name) {
-        if (name !== "pyodide.asm.js" && name !== "pyodide.js") embedded[name] = data[name];
-      });
-      self.__ybEmbed = {}; // the worker keeps its own copy
-      var runtime = new URL(config.runtime, BASE).href;
-      return {
-        source: text[0] + "\n;\n" + text[1] + "\n;\n(" + self.__ybWorkerMain.toString() + ")(self);\n",
-        init: {
-          type: "init",
-          indexURL: runtime,
-          wheels: config.wheels.map(function (w) { return new URL(config.wheelDir + w, BASE).href; }),
-          sizes: sizes(),
-          embedded: embedded
-        }
-      };
+      if (!data[TEXT[0]] || !data[TEXT[1]] || !self.__ybWorkerMain) throw new Error("offline embed incomplete");
+      var text = data[TEXT[0]] + "\n;\n" + data[TEXT[1]] + "\n;\n(" + self.__ybWorkerMain.toString() + ")(self);\n";
+      TEXT.forEach(function (t) { delete data[t]; });
+      return text;
     });
+    var init = Promise.all([source].concat(loads)).then(function () {
+      var data = self.__ybEmbed || {};
+      self.__ybEmbed = {}; // the worker keeps its own copy
+      return initMessage(data);
+    });
+    return { source: source, init: init };
   }
 
   function startLoading() {
@@ -178,16 +187,21 @@
     metrics.requested = performance.now();
     showProgress("download", 0, 0);
     armStall();
-    (OFFLINE ? offlineWorker() : httpWorker()).then(function (plan) {
+    var plan = OFFLINE ? offlineWorker() : httpWorker();
+    var started = plan.source.then(function (source) {
       if (state !== "loading") return;
-      blobURL = URL.createObjectURL(new Blob([plan.source], { type: "text/javascript" }));
+      blobURL = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
       worker = new Worker(blobURL);
       worker.onmessage = onMessage;
       worker.onerror = function (event) {
         event.preventDefault();
         failLoading("运行环境出错。", event.message);
       };
-      worker.postMessage(plan.init);
+    });
+    Promise.all([started, plan.init]).then(function (results) {
+      if (state !== "loading" || !worker) return;
+      metrics.worker = performance.now();
+      worker.postMessage(results[1]);
     }).catch(function (err) {
       failLoading(OFFLINE ? "离线包中的运行文件缺失或损坏。" : "无法创建后台计算线程。", String(err));
     });
@@ -219,7 +233,8 @@
       delete pending[msg.id];
       if (!job) return;
       render(job.form, msg.payload);
-      metrics.runs.push({ calculator: job.form.dataset.calculator, ms: performance.now() - job.t, pythonMs: msg.ms });
+      var now = performance.now();
+      metrics.runs.push({ calculator: job.form.dataset.calculator, ms: now - job.t, pythonMs: msg.ms, at: now });
       // For the tests and the benchmark: what was sent and what Python answered.
       job.form.dispatchEvent(new CustomEvent("yb:result", { bubbles: true, detail: { fields: job.fields, payload: msg.payload } }));
     }
@@ -243,6 +258,7 @@
   }
 
   function submit(form) {
+    activeForm = form;
     if (state !== "ready") {
       if (waiting.indexOf(form) < 0) waiting.push(form);
       startLoading();
@@ -342,7 +358,10 @@
       submit(form);
     });
     ["focusin", "input", "click", "pointerdown", "keydown"].forEach(function (type) {
-      form.addEventListener(type, autoStart, { passive: true });
+      form.addEventListener(type, function () {
+        activeForm = form;
+        autoStart();
+      }, { passive: true });
     });
     form.addEventListener("click", function (event) {
       var retry = event.target.closest("[data-retry]");

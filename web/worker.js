@@ -7,36 +7,43 @@
  *     self.__ybWorkerMain, whose source text calc.js puts into the blob after the text of
  *     pyodide.asm.js and pyodide.js (taken from the offline embed scripts).
  *
+ * Start-up: Python is restored from the memory snapshot (sitegen/runtime_assets.py,
+ * web/make_snapshot.mjs) in which the calculators are already imported; the wheels are then
+ * unpacked into site-packages so that the file system matches. If the snapshot cannot be used,
+ * Python boots normally and the wheels are installed with loadPackage.
+ *
  * Protocol (main thread -> worker):
- *   {type: "init", indexURL, wheels: [url...], sizes: {name: bytes}, embedded: {name: base64}|null}
+ *   {type: "init", indexURL, wheels: [url...], snapshot: url|null, sizes: {name: bytes},
+ *    embedded: {name: base64}|null}
  *   {type: "run", id, name, fields}
  * Worker -> main thread:
  *   {type: "progress", step: "download"|"start"|"packages", loaded, total}
  *   {type: "ready", timings}
- *   {type: "result", id, payload}          payload is what calculators.web.handle returned
+ *   {type: "result", id, payload, ms}      payload is what calculators.web.handle returned
  *   {type: "failed", message, detail}
  *
  * Every rule, label and message comes from Python (calculators/web.py); this file only moves
- * data. All files are fetched from the URLs the page hands over (the site's own host), or, in
- * the offline bundle, served from the embedded copies: no other host is ever contacted.
+ * data. All files come from the URLs the page hands over (the site's own host) or, in the
+ * offline bundle, from the embedded copies: no other host is ever contacted.
  */
 (function (root) {
   "use strict";
 
   function workerMain(scope) {
     var realFetch = scope.fetch ? scope.fetch.bind(scope) : null;
-    var embedded = null; // name -> Uint8Array (offline bundle)
-    var prefetched = {}; // name -> Promise<ArrayBuffer> (wheels, fetched while Python boots)
+    var embedded = null; // name -> base64 text (offline bundle)
+    var sources = {}; // name -> Promise<Uint8Array>, the file's content (inflated if gzip)
     var sizes = {};
     var loaded = {};
+    var awaited = []; // files whose arrival ends the download step
     var step = "download";
     var failed = false;
+    var attempt = "snapshot"; // or "plain": which start-up is under way
     var handle = null;
     var queue = [];
     var t0 = Date.now();
     var timings = {};
 
-    var RUNTIME_BINARIES = ["pyodide.asm.wasm", "python_stdlib.zip"];
     var TYPES = {
       wasm: "application/wasm",
       json: "application/json",
@@ -64,24 +71,31 @@
       return TYPES[name.slice(name.lastIndexOf(".") + 1)] || "application/octet-stream";
     }
 
-    function total() {
-      var sum = 0;
-      for (var k in sizes) sum += sizes[k];
-      return sum;
+    function respond(name, bytes) {
+      return new Response(bytes, { status: 200, headers: { "Content-Type": contentType(name) } });
     }
 
-    function reportBytes(name, n) {
-      loaded[name] = (loaded[name] || 0) + n;
-      var got = 0;
-      for (var k in loaded) got += loaded[k];
+    function sum(table) {
+      var n = 0;
+      for (var k in table) n += table[k];
+      return n;
+    }
+
+    function setStep(next) {
+      timings[step] = Date.now() - t0;
+      step = next;
+      post({ type: "progress", step: next });
+    }
+
+    /* `complete`: the file is all here whatever its size in transit (embedded, gzip). */
+    function reportBytes(name, n, complete) {
+      loaded[name] = complete ? Math.max(sizes[name] || 0, n) : (loaded[name] || 0) + n;
       if (step !== "download") return;
-      post({ type: "progress", step: "download", loaded: got, total: total() });
-      // The wasm is compiled while it streams in; once the runtime's own files are all here,
-      // what remains is starting the interpreter (which keeps this thread busy until done).
-      var runtimeDone = RUNTIME_BINARIES.every(function (n) {
-        return loaded[n] >= (sizes[n] || 1);
-      });
-      if (runtimeDone) setStep("start");
+      post({ type: "progress", step: "download", loaded: sum(loaded), total: sum(sizes) });
+      // Once the runtime's own files are here, what remains is starting the interpreter
+      // (which keeps this thread busy until it is done).
+      var done = awaited.every(function (f) { return loaded[f] >= (sizes[f] || 1); });
+      if (done) setStep("start");
     }
 
     /* Counts the bytes of a response as they arrive, without giving up streaming compilation. */
@@ -106,25 +120,62 @@
       return new Response(stream, { status: response.status, headers: response.headers });
     }
 
-    function served(name, bytes) {
-      reportBytes(name, bytes.byteLength);
-      return new Response(bytes, { status: 200, headers: { "Content-Type": contentType(name) } });
+    function decodeBase64(b64) {
+      if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
+      var bin = scope.atob(b64);
+      var out = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+      return out;
+    }
+
+    /* Our own gzip-compressed files (the snapshot; every binary of the offline embed) start
+     * with the gzip magic bytes; a server's Content-Encoding is already undone by fetch. */
+    function inflate(bytes) {
+      if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
+      var stream = new Blob([bytes]).stream().pipeThrough(new scope.DecompressionStream("gzip"));
+      return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+    }
+
+    /* The content of one file, fetched (or decoded) once. An `optional` file (the snapshot)
+     * that cannot be had only rejects: the ordinary start-up does without it. */
+    function source(name, url, optional) {
+      if (sources[name]) return sources[name];
+      var bytes;
+      if (embedded) {
+        if (!embedded[name]) {
+          if (!optional) fail("离线包不完整，缺少运行文件。", "missing " + name);
+          return Promise.reject(new Error("offline bundle lacks " + name));
+        }
+        var data = decodeBase64(embedded[name]);
+        embedded[name] = null;
+        sources[name] = inflate(data).then(function (content) {
+          timings["got " + name] = Date.now() - t0;
+          reportBytes(name, content.byteLength, true);
+          return content;
+        });
+        return sources[name];
+      } else {
+        bytes = realFetch(url).then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
+          return counted(name, response).arrayBuffer();
+        }).then(function (buf) { return new Uint8Array(buf); });
+        bytes.catch(function (err) {
+          if (!optional) fail("无法下载运行环境文件。", String(err));
+        });
+      }
+      sources[name] = bytes.then(inflate).then(function (content) {
+        timings["got " + name] = Date.now() - t0;
+        return content;
+      });
+      return sources[name];
     }
 
     /* Every fetch Pyodide makes (lock file, stdlib, wasm, wheels) passes through here. */
     scope.fetch = function (input, init) {
       var url = typeof input === "string" ? input : (input && input.url) || String(input);
       var name = baseName(url);
-      if (embedded) {
-        if (embedded[name]) return Promise.resolve(served(name, embedded[name]));
-        var missing = new TypeError("离线包中没有文件 " + name);
-        fail("离线包不完整，缺少运行文件。", missing.message);
-        return Promise.reject(missing);
-      }
-      if (prefetched[name]) {
-        return prefetched[name].then(function (buf) {
-          return new Response(buf, { status: 200, headers: { "Content-Type": contentType(name) } });
-        });
+      if (embedded || sources[name]) {
+        return source(name, url).then(function (bytes) { return respond(name, bytes); });
       }
       return realFetch(input, init).then(function (response) {
         if (!response.ok) {
@@ -138,63 +189,100 @@
       });
     };
 
-    function prefetch(url) {
-      var name = baseName(url);
-      prefetched[name] = realFetch(url).then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
-        return response.arrayBuffer();
-      }).then(function (buf) {
-        reportBytes(name, buf.byteLength);
-        return buf;
-      });
-      prefetched[name].catch(function (err) {
-        fail("无法下载计算器程序包。", String(err));
+    /* Pyodide's snapshot header (0.29: uint32 magic, heap offset, JSON length, …): a file that
+     * does not look like one would make the wasm memory the wrong size and hang the start, so
+     * it is refused here (loadPyodide then rejects before creating the module) and the
+     * ordinary start-up is used instead. */
+    var SNAPSHOT_MAGIC = 1886286592;
+    var WASM_PAGE = 65536;
+
+    function checkSnapshot(bytes) {
+      var ok = bytes.byteLength >= 48 && bytes.byteLength % 4 === 0;
+      if (ok) {
+        var head = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
+        ok = head[0] === SNAPSHOT_MAGIC && head[1] >= 48 && head[1] < bytes.byteLength &&
+          (bytes.byteLength - head[1]) % WASM_PAGE === 0;
+      }
+      if (!ok) throw new Error("not a Pyodide memory snapshot (bad magic number or size)");
+      return bytes;
+    }
+
+    function start(msg, snapshot) {
+      var options = {
+        indexURL: msg.indexURL,
+        stdout: function () {},
+        stderr: function (line) { console.warn(line); }
+      };
+      if (snapshot) options._loadSnapshot = snapshot;
+      return scope.loadPyodide(options).then(function (pyodide) {
+        timings.runtime = Date.now() - t0;
+        if (step === "download") setStep("start");
+        setStep("packages");
+        return pyodide;
       });
     }
 
-    function decode(b64) {
-      if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
-      var bin = scope.atob(b64);
-      var out = new Uint8Array(bin.length);
-      for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-      return out;
+    /* After a snapshot restore the modules are imported but the file system is new: unpack the
+     * wheels again (with the zipfile module already in memory) so that a later import, a
+     * traceback or importlib.resources finds the files. Runs after the first answer. */
+    function unpackWheels(pyodide, wheels) {
+      return Promise.all(wheels.map(function (url) { return source(baseName(url), url); })).then(function (list) {
+        pyodide.FS.mkdirTree("/tmp/wheels");
+        list.forEach(function (bytes, i) {
+          pyodide.FS.writeFile("/tmp/wheels/" + baseName(wheels[i]), bytes);
+        });
+        pyodide.runPython(
+          "def _yb_unpack():\n" +
+          "    import os, sysconfig, zipfile\n" +
+          "    site = sysconfig.get_paths()['purelib']\n" +
+          "    for name in sorted(os.listdir('/tmp/wheels')):\n" +
+          "        with zipfile.ZipFile('/tmp/wheels/' + name) as wheel:\n" +
+          "            wheel.extractall(site)\n" +
+          "        os.remove('/tmp/wheels/' + name)\n" +
+          "_yb_unpack()\n" +
+          "del _yb_unpack\n"
+        );
+        return pyodide;
+      });
     }
 
-    function setStep(next) {
-      timings[step] = Date.now() - t0;
-      step = next;
-      post({ type: "progress", step: next });
+    function installWheels(pyodide, wheels) {
+      return pyodide.loadPackage(wheels, {
+        messageCallback: function () {},
+        errorCallback: function (m) { console.warn(m); }
+      }).then(function () { return pyodide; });
     }
 
     function boot(msg) {
       sizes = msg.sizes || {};
-      if (msg.embedded) {
-        embedded = {};
-        for (var k in msg.embedded) embedded[k] = decode(msg.embedded[k]);
-      } else {
-        msg.wheels.forEach(prefetch);
-      }
-      post({ type: "progress", step: "download", loaded: 0, total: total() });
-      var started = scope.loadPyodide({
-        indexURL: msg.indexURL,
-        stdout: function () {},
-        stderr: function (line) { console.warn(line); }
-      });
-      return started.then(function (pyodide) {
-        timings.runtime = Date.now() - t0;
-        if (step === "download") setStep("start");
-        setStep("packages");
-        return pyodide.loadPackage(msg.wheels, {
-          messageCallback: function () {},
-          errorCallback: function (m) { console.warn(m); }
-        }).then(function () {
-          timings.loadPackage = Date.now() - t0;
-          pyodide.runPython("import calculators.web");
-          var module = pyodide.pyimport("calculators.web");
-          handle = module.handle_json;
-          timings.ready = Date.now() - t0;
-          post({ type: "ready", timings: timings });
-        });
+      embedded = msg.embedded;
+      var snapshotName = msg.snapshot ? baseName(msg.snapshot) : null;
+      awaited = ["pyodide.asm.wasm", "python_stdlib.zip"].concat(snapshotName ? [snapshotName] : []);
+      post({ type: "progress", step: "download", loaded: 0, total: sum(sizes) });
+      // Fetched alongside the runtime, not after it.
+      msg.wheels.forEach(function (url) { source(baseName(url), url); });
+      var snapshot = snapshotName ? source(snapshotName, msg.snapshot, true).then(checkSnapshot) : null;
+      if (!snapshot) attempt = "plain";
+      var unpack = null; // after a snapshot restore: bring the file system in line, later
+      var ready = snapshot
+        ? start(msg, snapshot).then(function (pyodide) {
+          timings.snapshot = true;
+          unpack = function () { return unpackWheels(pyodide, msg.wheels); };
+          return pyodide;
+        }).catch(function (err) {
+          if (failed) throw err;
+          // A snapshot this browser cannot restore: boot Python the ordinary way.
+          console.warn("calculators: snapshot not used:", err);
+          timings.snapshot = String(err);
+          attempt = "plain";
+          return start(msg, null).then(function (pyodide) { return installWheels(pyodide, msg.wheels); });
+        })
+        : start(msg, null).then(function (pyodide) { return installWheels(pyodide, msg.wheels); });
+      return ready.then(function (pyodide) {
+        handle = pyodide.pyimport("calculators.web").handle_json;
+        timings.ready = Date.now() - t0;
+        post({ type: "ready", timings: timings });
+        return unpack;
       });
     }
 
@@ -204,7 +292,10 @@
       try {
         payload = JSON.parse(handle(msg.name, JSON.stringify(msg.fields)));
       } catch (err) {
-        payload = { error: { code: "internal", field: null, message: "计算时出现程序错误，请把输入的日期告诉我们。" }, detail: String(err) };
+        payload = {
+          error: { code: "internal", field: null, message: "计算时出现程序错误，请把输入的内容反馈给我们。" },
+          detail: String(err)
+        };
       }
       post({ type: "result", id: msg.id, payload: payload, ms: Date.now() - t });
     }
@@ -213,8 +304,14 @@
       var msg = event.data;
       if (msg.type === "init") {
         t0 = Date.now();
-        boot(msg).then(function () {
+        boot(msg).then(function (unpack) {
           queue.splice(0).forEach(run);
+          // Not on the way to the first answer: the snapshot already holds every module.
+          if (unpack) {
+            setTimeout(function () {
+              unpack().catch(function (err) { console.warn("calculators: wheels not unpacked:", err); });
+            }, 0);
+          }
         }, function (err) {
           fail("Python 运行环境启动失败。", err && err.stack ? err.stack : err);
         });
@@ -224,7 +321,12 @@
       }
     });
     scope.addEventListener("unhandledrejection", function (event) {
-      fail("Python 运行环境启动失败。", event.reason);
+      // Reported here, through the page's message, not as an anonymous console error. While
+      // the snapshot is tried, its failure is answered by the ordinary start-up.
+      event.preventDefault();
+      if (failed) return;
+      if (attempt === "snapshot" && !handle) console.warn("calculators:", event.reason);
+      else fail("Python 运行环境启动失败。", event.reason);
     });
   }
 

@@ -3,11 +3,50 @@ wait for the answer Python sent back (the form's `yb:result` event)."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Locator, Page
 
 READY_TIMEOUT_MS = 60_000
 # Schemes that never leave the machine: the page itself, blob: workers, data: URLs.
 LOCAL_SCHEMES = {"file", "blob", "data"}
+
+
+@dataclass
+class Recorder:
+    """Every request a page (and its workers) made, and the page's uncaught errors."""
+
+    urls: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        out = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in LOCAL_SCHEMES:
+                continue
+            if parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1":
+                continue
+            out.append(url)
+        return out
+
+    def assert_clean(self) -> None:
+        assert self.foreign() == [], f"requests to other hosts: {self.foreign()}"
+        assert self.errors == [], f"uncaught errors in the page: {self.errors}"
+
+    def loaded(self, name: str) -> bool:
+        return any(urlsplit(url).path.endswith("/" + name) for url in self.urls)
+
+
+def open_page(browser: Browser, url: str, **context_options) -> tuple[Page, Recorder]:
+    context = browser.new_context(locale="zh-CN", **context_options)
+    page = context.new_page()
+    recorder = Recorder()
+    page.on("request", lambda request: recorder.urls.append(request.url))
+    page.on("pageerror", lambda error: recorder.errors.append(str(error)))
+    page.goto(url)
+    return page, recorder
 
 
 def form(page: Page, calculator: str) -> Locator:

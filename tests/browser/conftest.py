@@ -15,14 +15,14 @@ import http.server
 import re
 import sys
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
-from browser_helpers import LOCAL_SCHEMES
+from browser_helpers import open_page
 from sitegen.runtime_assets import copy_runtime, render_calculators, write_offline_embed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +78,7 @@ def write_test_site(folder: Path) -> Path:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     failing: set[str] = set()  # file names answered with 503, to test the failure path
+    replaced: dict[str, bytes] = {}  # file names answered with other content
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -88,8 +89,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self):
-        if Path(urlsplit(self.path).path).name in self.failing:
+        name = Path(urlsplit(self.path).path).name
+        if name in self.failing:
             self.send_error(503, "unavailable (test)")
+            return
+        if name in self.replaced:
+            body = self.replaced[name]
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
             return
         super().do_GET()
 
@@ -98,6 +108,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class Server:
     url: str
     failing: set[str]
+    replaced: dict[str, bytes]
 
 
 @pytest.fixture(scope="session")
@@ -108,11 +119,11 @@ def test_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(test_site) -> Server:
-    handler = type("Handler", (_Handler,), {"extra_headers": production_headers(), "failing": set()})
+    handler = type("Handler", (_Handler,), {"extra_headers": production_headers(), "failing": set(), "replaced": {}})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(test_site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_port}/index.html", handler.failing)
+    yield Server(f"http://127.0.0.1:{httpd.server_port}/index.html", handler.failing, handler.replaced)
     httpd.shutdown()
     httpd.server_close()
 
@@ -123,42 +134,6 @@ def browser() -> Browser:
         chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class Recorder:
-    """Every request a page (and its workers) made, and the page's uncaught errors."""
-
-    urls: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def foreign(self) -> list[str]:
-        out = []
-        for url in self.urls:
-            parts = urlsplit(url)
-            if parts.scheme in LOCAL_SCHEMES:
-                continue
-            if parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1":
-                continue
-            out.append(url)
-        return out
-
-    def assert_clean(self) -> None:
-        assert self.foreign() == [], f"requests to other hosts: {self.foreign()}"
-        assert self.errors == [], f"uncaught errors in the page: {self.errors}"
-
-    def loaded(self, name: str) -> bool:
-        return any(urlsplit(url).path.endswith("/" + name) for url in self.urls)
-
-
-def open_page(browser: Browser, url: str, **context_options) -> tuple[Page, Recorder]:
-    context = browser.new_context(locale="zh-CN", **context_options)
-    page = context.new_page()
-    recorder = Recorder()
-    page.on("request", lambda request: recorder.urls.append(request.url))
-    page.on("pageerror", lambda error: recorder.errors.append(str(error)))
-    page.goto(url)
-    return page, recorder
 
 
 @pytest.fixture

@@ -129,6 +129,8 @@ def test_prefilled_city_value_reaches_python(loaded_page):
 def test_runtime_came_from_the_page_itself(loaded_page):
     page, recorder = loaded_page
     compute(page, "late-fee", {"owed": "100", "days": "1"})
+    # Python was restored from the memory snapshot, not booted from scratch.
+    assert page.evaluate("() => window.__ybCalcMetrics.timings.snapshot") is True
     if page.mode == "file":
         schemes = {url.split(":", 1)[0] for url in recorder.urls}
         assert schemes <= LOCAL_SCHEMES, f"an offline page made network requests: {schemes}"

@@ -78,5 +78,7 @@ def test_gap_rules(last, ahead, local):
     else:
         expected = EMPLOYEE_WAIT_MAX_MONTHS if local is None else local
         assert r.max_waiting_months == expected and r.retroactive is False
-        assert months_strictly_between(resumed, r.benefits_from_latest) == expected - 1 or (
-            expected == 0 and r.benefits_from_latest == resumed)
+        if expected == 0:
+            assert r.benefits_from_latest == resumed
+        else:
+            assert months_strictly_between(resumed, r.benefits_from_latest) == expected - 1

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CITY_130200
+from dataset_fixture_files import CITY_130200
 
 from sitegen.__main__ import main
 

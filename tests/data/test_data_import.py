@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("import_divisions", REPO / "tools" / "import_divisions.py")
+_spec = importlib.util.spec_from_file_location("import_divisions",
+                                               REPO / "tools" / "import_divisions.py")
 imp = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault("import_divisions", imp)
 _spec.loader.exec_module(imp)

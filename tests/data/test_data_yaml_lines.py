@@ -47,7 +47,7 @@ def test_duplicate_keys_are_recorded():
 
 def test_syntax_error_line():
     with pytest.raises(YamlSyntaxError) as info:
-        parse("a: 1\nb: [1,\nc: 2\n")
+        parse("a: 1\nb: [1\nc: 2\n")
     assert info.value.line == 3
     assert info.value.context_line == 2
 

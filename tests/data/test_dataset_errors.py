@@ -4,7 +4,7 @@ of the same fixture still load (sitegen.load)."""
 from __future__ import annotations
 
 import pytest
-from conftest import CITY_130100, CITY_130200, NATIONAL
+from dataset_fixture_files import CITY_130100, CITY_130200, NATIONAL
 
 from sitegen.load import DatasetError, Problem, load_dataset, load_dataset_strict
 

@@ -1,0 +1,166 @@
+"""When and how the Python runtime loads: never on plain page load, on first interaction or when a
+calculator is scrolled into view, with a Chinese progress indicator; on failure a Chinese message
+and a 重试 button that works once the network is back. Plus keyboard use and a phone layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import compute, fill, form, status_texts, status_texts_recorder, submit, wait_ready
+
+pytestmark = pytest.mark.browser
+
+STEPS = ["下载运行环境", "启动 Python", "加载计算器"]
+
+
+def _step_order(texts: list[dict]) -> list[str]:
+    order = []
+    for entry in texts:
+        for step in STEPS:
+            if step in entry["text"] and (not order or order[-1] != step):
+                order.append(step)
+    return order
+
+
+def test_nothing_loads_on_page_load(fresh_page):
+    page, recorder = fresh_page()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    assert not recorder.loaded("pyodide.asm.wasm")
+    assert not recorder.loaded("pyodide.js")
+    assert not recorder.loaded("worker.js")
+    assert not any(url.startswith("blob:") for url in recorder.urls)
+    assert page.evaluate("() => window.__ybCalcMetrics.requested") is None
+    assert page.locator("[data-status]:visible").count() == 0
+    recorder.assert_clean()
+
+
+def test_first_interaction_loads_with_progress_steps(fresh_page):
+    page, recorder = fresh_page()
+    status_texts_recorder(page)
+    form(page, "transfer-deadline").locator('[name="accepted"]').focus()
+    metrics = wait_ready(page)
+    assert recorder.loaded("pyodide.asm.wasm")
+    texts = status_texts(page)
+    assert _step_order(texts) == STEPS
+    assert any(entry["progress"] and not entry["hidden"] for entry in texts)
+    # Every calculator of the page shares the runtime and shows the same status.
+    assert page.locator("[data-status]").count() == 4
+    assert page.locator("[data-status]:visible").count() == 0  # hidden again once ready
+    assert metrics["ready"] > metrics["requested"]
+    recorder.assert_clean()
+
+
+def test_scrolling_a_calculator_into_view_starts_loading(fresh_page):
+    page, recorder = fresh_page()
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__ybCalcMetrics.requested") is None
+    page.mouse.wheel(0, 4000)
+    page.wait_for_function("() => window.__ybCalcMetrics.requested !== null", timeout=5000)
+    wait_ready(page)
+    assert recorder.loaded("pyodide.asm.wasm")
+    recorder.assert_clean()
+
+
+@pytest.mark.parametrize("how", ["http-503", "network-abort"])
+def test_failure_shows_message_and_retry_works(fresh_page, server, how):
+    page, recorder = fresh_page()
+    if how == "http-503":
+        server.failing.add("pyodide.asm.wasm")
+    else:
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort("connectionreset"))
+    try:
+        fill(page, "transfer-deadline", {"accepted": "2026-02-10"})
+        target = form(page, "transfer-deadline")
+        target.locator('button[type="submit"]').click()
+        retry = target.locator("[data-retry]")
+        retry.wait_for(state="visible", timeout=30_000)
+        assert retry.text_content() == "重试"
+        message = target.locator("[data-status-text]").text_content()
+        assert message.startswith("计算器未能加载")
+        assert "重试" in message
+        assert target.locator("[data-result]").is_hidden()
+        assert page.evaluate("() => window.__ybCalcMetrics.ready") is None
+    finally:
+        server.failing.clear()
+        page.unroute("**/pyodide.asm.wasm")
+    retry.click()
+    wait_ready(page)
+    # The submission made before the failure is answered once the runtime is there.
+    target.locator('[data-result] time[datetime="2026-03-02"]').wait_for(timeout=30_000)
+    assert retry.is_hidden()
+    detail = compute(page, "transfer-deadline", {"accepted": "2026-04-28"})  # Example 6
+    assert detail["payload"]["raw"]["transfer_in_due"] == "2026-05-21"
+    assert [url for url in recorder.urls if url.endswith("/pyodide.asm.wasm")] != []
+    recorder.assert_clean()
+
+
+def test_keyboard_only(fresh_page):
+    page, recorder = fresh_page()
+    owed = form(page, "late-fee").locator('[name="owed"]')
+    owed.focus()
+    page.keyboard.type("3650.00")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "payer"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "days"
+    page.keyboard.type("45")
+    page.evaluate(
+        "() => { window.__ybLast = null; document.querySelector('form[data-calculator=\"late-fee\"]')"
+        ".addEventListener('yb:result', e => { window.__ybLast = e.detail; }, {once: true}); }"
+    )
+    page.keyboard.press("Enter")  # implicit submission from a text field
+    page.wait_for_function("() => window.__ybLast !== null", timeout=60_000)
+    detail = page.evaluate("() => window.__ybLast")
+    assert detail["payload"]["raw"]["fee"] == "82.13"  # policy-facts.md Example 2 (half up)
+    recorder.assert_clean()
+
+
+def test_phone_layout(fresh_page):
+    page, recorder = fresh_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('form[data-calculator] input:not([type=checkbox]), form[data-calculator] select')]
+            .map(e => [e.name, e.getBoundingClientRect().width, e.closest('form').getBoundingClientRect().width])"""
+    )
+    for name, width, form_width in widths:
+        assert width >= 0.95 * form_width, f"{name} is {width}px in a {form_width}px form"
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    modes = page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('form[data-calculator] input')].map(e => [e.id, e.inputMode || e.type]))"
+    )
+    assert modes["yb-late-fee-owed"] == "decimal"
+    assert modes["yb-late-fee-days"] == "numeric"
+    assert modes["yb-transfer-deadline-accepted"] == "date"
+    assert modes["yb-employee-gap-last-paid"] == "month"
+    target = form(page, "transfer-deadline")
+    target.locator('[name="accepted"]').tap()
+    fill(page, "transfer-deadline", {"accepted": "2026-09-24"})
+    detail = submit(page, "transfer-deadline")  # Example 5
+    assert detail["payload"]["raw"]["transfer_out_due"] == "2026-10-15"
+    # Every <input> has a visible label.
+    unlabelled = page.evaluate(
+        "() => [...document.querySelectorAll('form[data-calculator] input, form[data-calculator] select')]"
+        ".filter(e => !e.labels || e.labels.length === 0).map(e => e.name)"
+    )
+    assert unlabelled == []
+    recorder.assert_clean()
+
+
+@pytest.mark.parametrize("how", ["garbage", "missing"])
+def test_unusable_snapshot_falls_back_to_ordinary_start(fresh_page, server, how):
+    if how == "garbage":
+        server.replaced["pyodide-snapshot.bin"] = b"not a memory snapshot"
+    else:
+        server.failing.add("pyodide-snapshot.bin")
+    try:
+        page, recorder = fresh_page()
+        detail = compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
+    finally:
+        server.replaced.clear()
+        server.failing.clear()
+    assert detail["payload"]["raw"]["transfer_out_due"] == "2026-03-02"
+    timings = page.evaluate("() => window.__ybCalcMetrics.timings")
+    assert isinstance(timings["snapshot"], str)
+    assert ("magic" if how == "garbage" else "HTTP 503") in timings["snapshot"]
+    assert recorder.loaded("chinesecalendar-1.11.0-cp313-none-any.whl")
+    recorder.assert_clean()

@@ -1,0 +1,164 @@
+"""calculators.web on CPython: form fields to a command line, answers to display rows.
+
+The same function runs inside Pyodide in the browser (tests/browser compares the two)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from calculators import web
+from calculators.cli import COMMANDS, run
+
+FORMS = {
+    "transfer-deadline": {"accepted": "2026-02-10"},
+    "late-fee": {"owed": "10000.00", "days": "30"},
+    "employee-gap": {"last-paid": "2026-03", "resumed": "2026-08", "local-max-wait": "3"},
+    "resident-waiting": {"lapsed-years": "5", "repaired-years": "2", "local-rate": "400"},
+}
+
+
+def test_every_form_calculator_is_a_cli_command():
+    assert set(web.FORM_CALCULATORS) <= set(COMMANDS)
+    assert set(web.ROWS) == set(web.FORM_CALCULATORS)
+
+
+def test_empty_fields_are_left_out_and_values_use_equals():
+    argv = web.to_argv("transfer-deadline", {"accepted": " 2026-02-10 ", "received": "", "today": "  "})
+    assert argv == ["transfer-deadline", "--accepted=2026-02-10"]
+
+
+def test_checked_boxes_become_flags_and_unchecked_do_not():
+    argv = web.to_argv("resident-waiting", {"lapsed-years": "1", "late": "on", "exempt": ""})
+    assert argv == ["resident-waiting", "--lapsed-years=1", "--late"]
+
+
+@pytest.mark.parametrize(("typed", "code"), [("-5", "negative_amount"), ("--5", "invalid_amount")])
+def test_value_starting_with_dashes_reaches_validation(typed, code):
+    # `--owed --5` would read as an option without a value; `--owed=--5` reaches the amount check.
+    answer = web.handle("late-fee", {"owed": typed, "days": "3"})
+    assert answer["error"]["field"] == "owed"
+    assert answer["error"]["code"] == code
+
+
+@pytest.mark.parametrize(
+    ("name", "fields", "code", "field"),
+    [
+        ("add-workdays", {"start": "2026-01-05", "days": "3"}, "unknown_command", None),
+        ("no-such", {}, "unknown_command", None),
+        ("late-fee", {"owed": "1", "days": "1", "bogus": "x"}, "unknown_field", "bogus"),
+        ("late-fee", {"owed": 1}, "invalid_argument", None),
+    ],
+)
+def test_rejected_forms(name, fields, code, field):
+    answer = web.handle(name, fields)
+    assert set(answer) == {"error"}
+    assert answer["error"]["code"] == code
+    assert answer["error"]["field"] == field
+    assert answer["error"]["message"]
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+def test_answer_matches_cli_and_rows_are_well_formed(name):
+    fields = FORMS[name]
+    answer = web.handle(name, fields)
+    code, raw = run(web.to_argv(name, fields))
+    assert code == 0
+    assert answer["raw"] == raw
+    assert answer["notes"] == [note["message"] for note in raw["notes"]]
+    assert answer["rows"]
+    for row in answer["rows"]:
+        assert set(row) == {"label", "value", "text", "type"}
+        assert row["type"] in web.ROW_TYPES
+        assert row["label"] and row["text"]
+        if row["type"] == "date":
+            day = datetime.date.fromisoformat(row["value"])
+            assert row["text"].startswith(f"{day.year}年{day.month}月{day.day}日")
+        if row["type"] == "money":
+            assert row["text"] == f"{row['value']} 元"
+    json.dumps(answer)  # everything crosses to JavaScript as JSON
+
+
+def test_transfer_rows_carry_the_deadlines():
+    # policy-facts.md Example 4.
+    answer = web.handle("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"})
+    dates = [row["value"] for row in answer["rows"] if row["type"] == "date"]
+    assert dates == ["2026-02-10", "2026-03-02", "2026-03-09"]
+    status = [row for row in answer["rows"] if row["type"] == "status"]
+    assert [row["value"] for row in status] == ["within_limit"]
+
+
+def test_received_date_is_shown_when_given():
+    answer = web.handle("transfer-deadline", {"accepted": "2026-02-10", "received": "2026-03-02"})
+    assert [row["value"] for row in answer["rows"] if row["type"] == "date"] == [
+        "2026-02-10", "2026-03-02", "2026-03-02", "2026-03-09",
+    ]
+
+
+def test_overdue_status_counts_working_days():
+    answer = web.handle("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-11"})
+    (status,) = [row for row in answer["rows"] if row["type"] == "status"]
+    assert status["value"] == "overdue"
+    assert str(answer["raw"]["overdue_workdays"]) in status["text"]
+
+
+def test_calendar_not_covered_is_an_answer_with_problems():
+    # policy-facts.md Example 7: the deadline reaches into 2027.
+    answer = web.handle("transfer-deadline", {"accepted": "2026-12-24"})
+    assert "error" not in answer
+    codes = {problem["code"] for problem in answer["problems"]}
+    assert codes == {"calendar_not_covered"}
+    assert not [row for row in answer["rows"] if row["type"] == "date" and row["value"].startswith("2027")]
+    missing = [row for row in answer["rows"] if row["value"] == ""]
+    assert len(missing) == 2 and all(row["type"] == "status" for row in missing)
+
+
+def test_late_fee_above_principal_is_flagged():
+    # policy-facts.md Example 3: shown uncapped, flagged.
+    answer = web.handle("late-fee", {"owed": "10000.00", "days": "2100"})
+    assert answer["raw"]["fee"] == "10500.00"
+    assert "exceeds_principal" in [row["value"] for row in answer["rows"]]
+
+
+@pytest.mark.parametrize(
+    ("resumed", "outcome"),
+    [("2026-04", "no_gap"), ("2026-06", "retroactive"), ("2026-08", "waiting_period")],
+)
+def test_employee_gap_verdict_row(resumed, outcome):
+    answer = web.handle("employee-gap", {"last-paid": "2026-03", "resumed": resumed})
+    (verdict,) = [row for row in answer["rows"] if row["type"] == "status"]
+    assert verdict["value"] == outcome == answer["raw"]["outcome"]
+
+
+def test_employee_gap_switch_needs_local_rule():
+    # policy-facts.md Example 9 B: 18 continuous months are not 2 years.
+    answer = web.handle(
+        "employee-gap", {"last-paid": "2026-03", "resumed": "2026-06", "switch": "on", "continuous-months": "18"}
+    )
+    assert answer["raw"]["outcome"] == "local_rule_needed"
+    assert not any(row["label"] == "最晚开始享受待遇的月份" for row in answer["rows"])
+
+
+def test_resident_rows_without_rate_have_no_money():
+    answer = web.handle("resident-waiting", {"lapsed-years": "2"})
+    assert [row["type"] for row in answer["rows"]].count("money") == 0
+
+
+def test_row_rejects_unknown_type():
+    with pytest.raises(ValueError, match="row type must be one of"):
+        web.row("x", "y", "colour")
+
+
+def test_handle_json_round_trip_and_bad_json():
+    out = json.loads(web.handle_json("late-fee", json.dumps({"owed": "100", "days": "1"})))
+    assert out == web.handle("late-fee", {"owed": "100", "days": "1"})
+    for bad in ("not json", "[1, 2]"):
+        assert json.loads(web.handle_json("late-fee", bad))["error"]["code"] == "invalid_argument"
+
+
+def test_date_and_month_text():
+    assert web.date_text("2026-03-02") == "2026年3月2日（星期一）"
+    assert web.date_text("2026-03-08") == "2026年3月8日（星期日）"
+    assert web.month_text("2026-08") == "2026年8月"

@@ -1,0 +1,85 @@
+"""The built site served by Debian's nginx with deploy/nginx.conf: precompressed files, MIME
+types, cache lifetimes and security headers."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from nginx_server import nginx_serving
+
+CSP_FORBIDDEN = ("'unsafe-eval'", "'unsafe-inline'")
+
+
+@pytest.fixture(scope="module")
+def nginx(public_site, tmp_path_factory):
+    with nginx_serving(public_site, tmp_path_factory.mktemp("nginx")) as base:
+        yield base
+
+
+def get(url: str, encoding: str = "", method: str = "GET"):
+    req = urllib.request.Request(url, method=method, headers={"Accept-Encoding": encoding} if encoding else {})
+    try:
+        return urllib.request.urlopen(req, timeout=10)
+    except urllib.error.HTTPError as err:
+        return err
+
+
+def first(site, pattern: str) -> str:
+    path = next(iter(sorted(site.glob(pattern))))
+    return "/" + path.relative_to(site).as_posix()
+
+
+def test_html_is_served_brotli_then_gzip_then_plain(nginx, public_site):
+    page = (public_site / "cities" / "shijiazhuang" / "index.html").read_bytes()
+    br = get(nginx + "/cities/shijiazhuang/", "br, gzip")
+    assert br.status == 200 and br.headers["Content-Encoding"] == "br"
+    assert br.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert br.headers["Vary"] == "Accept-Encoding"
+    gz = get(nginx + "/cities/shijiazhuang/", "gzip")
+    assert gz.headers["Content-Encoding"] == "gzip"
+    plain = get(nginx + "/cities/shijiazhuang/")
+    assert plain.headers.get("Content-Encoding") is None
+    assert plain.read() == page
+    assert len(br.read()) < len(page) / 3
+
+
+def test_wasm_has_its_mime_type_and_a_long_lifetime(nginx, public_site):
+    wasm = first(public_site, "assets/calc/**/pyodide.asm.wasm")
+    resp = get(nginx + wasm, "br")
+    assert resp.status == 200
+    assert resp.headers["Content-Type"] == "application/wasm"
+    assert resp.headers["Content-Encoding"] == "br"
+    assert "immutable" in resp.headers["Cache-Control"]
+    assert "max-age=31536000" in resp.headers["Cache-Control"]
+
+
+def test_theme_assets_are_cached_long_and_html_short(nginx, public_site):
+    bundle = first(public_site, "assets/javascripts/bundle.*.min.js")
+    assert "max-age=31536000" in get(nginx + bundle).headers["Cache-Control"]
+    html = get(nginx + "/").headers["Cache-Control"]
+    assert "max-age=300" in html and "immutable" not in html
+
+
+@pytest.mark.parametrize("path", ["/", "/cities/shijiazhuang/", "/sitemap.xml", "/no-such-page/"])
+def test_security_headers_on_every_response(nginx, path):
+    resp = get(nginx + path)
+    csp = resp.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self' 'wasm-unsafe-eval'" in csp
+    assert not any(token in csp for token in CSP_FORBIDDEN)
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
+    assert resp.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in resp.headers["Permissions-Policy"]
+    assert "geolocation=()" in resp.headers["Permissions-Policy"]
+
+
+def test_missing_page_gets_the_sites_404_page(nginx):
+    resp = get(nginx + "/no-such-page/")
+    assert resp.status == 404
+    assert "医保" in resp.read().decode()
+
+
+def test_only_reads_are_allowed(nginx):
+    assert get(nginx + "/", method="POST").status == 405

@@ -1,0 +1,216 @@
+"""sitegen.runtime_assets: the calculators' HTML block, the runtime copy and the offline embed."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from calculators import rules
+from calculators.cli import COMMANDS
+from sitegen import runtime_assets as ra
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Collect(HTMLParser):
+    """Tags with their attributes, and the form each input belongs to."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.form: str | None = None
+        self.fields: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "form":
+            self.form = attributes["data-calculator"]
+            self.fields[self.form] = []
+        if tag in ("input", "select") and self.form:
+            self.fields[self.form].append(attributes["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+
+
+@pytest.fixture(scope="module")
+def block() -> str:
+    return ra.render_calculators({"place": "石家庄市", "local-max-wait": "4", "local-rate": "380"}, "../../assets/calc/")
+
+
+@pytest.fixture(scope="module")
+def parsed(block) -> _Collect:
+    collector = _Collect()
+    collector.feed(block)
+    return collector
+
+
+def test_block_is_one_raw_html_block(block):
+    assert "\n\n" not in block
+    assert all(line == line.strip() and line.startswith("<") for line in block.splitlines())
+    assert block.startswith('<div class="yb-calculators"') and block.endswith("</div>")
+
+
+def test_markdown_passes_the_block_through(block):
+    html = markdown.markdown("# 石家庄市\n\n正文。\n\n" + block + "\n\n后文。\n", extensions=["attr_list", "tables", "admonition"])
+    assert block in html
+
+
+def test_form_fields_are_the_cli_options(parsed):
+    assert list(parsed.fields) == list(ra.CALCULATORS)
+    for name, fields in parsed.fields.items():
+        spec = COMMANDS[name][0]
+        assert sorted(fields) == sorted(spec.values + spec.flags), name
+
+
+def test_inputs_are_labelled_and_described(parsed):
+    ids = [attrs["id"] for _, attrs in parsed.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    labels = {attrs["for"] for tag, attrs in parsed.tags if tag == "label"}
+    for tag, attrs in parsed.tags:
+        if tag in ("input", "select"):
+            assert attrs["id"] in labels
+            described = attrs["aria-describedby"].split()
+            assert attrs["id"] + "-error" in described
+            assert set(described) <= set(ids)
+
+
+def test_dom_contract(parsed):
+    forms = [attrs for tag, attrs in parsed.tags if tag == "form"]
+    assert all("novalidate" in attrs for attrs in forms)
+    for marker in ("data-result", "data-error", "data-status", "data-retry"):
+        assert sum(marker in attrs for _, attrs in parsed.tags) == 4, marker
+    alerts = [attrs for _, attrs in parsed.tags if "data-error" in attrs]
+    assert all(attrs["role"] == "alert" for attrs in alerts)
+    submits = [attrs for tag, attrs in parsed.tags if tag == "button" and attrs.get("type") == "submit"]
+    assert len(submits) == 4
+
+
+def test_prefill_and_place(block, parsed):
+    values = {attrs["name"]: attrs.get("value") for tag, attrs in parsed.tags if tag == "input"}
+    assert values["local-max-wait"] == "4"
+    assert values["local-rate"] == "380"
+    assert values["accepted"] == ""
+    assert block.count("已按石家庄市的数据预填") == 2
+
+
+def test_no_inline_script_or_style(parsed):
+    # The site's Content-Security-Policy allows neither.
+    for tag, attrs in parsed.tags:
+        assert "style" not in attrs
+        assert not any(name.startswith("on") for name in attrs)
+        if tag == "script":
+            assert "src" in attrs
+
+
+def test_assets_are_versioned(block):
+    version = ra.asset_version()
+    assert re.fullmatch(r"[0-9a-f]{12}", version)
+    assert f'src="../../assets/calc/{version}/calc.js"' in block
+    assert f'href="../../assets/calc/{version}/calc.css"' in block
+
+
+@pytest.mark.parametrize(
+    ("dest_uri", "url"),
+    [("index.html", "assets/calc/"), ("cities/130100/index.html", "../../assets/calc/"), ("cities/130100.html", "../assets/calc/")],
+)
+def test_assets_url_for(dest_uri, url):
+    assert ra.assets_url_for(dest_uri) == url
+
+
+def test_prefill_is_escaped():
+    html = ra.render_calculators({"place": "<b>x</b>", "today": '"><script>'}, "/assets/calc/")
+    assert "<b>x</b>" not in html and "&lt;b&gt;" in html
+    assert '"><script>' not in html
+
+
+def test_unknown_prefill_key_is_an_error():
+    with pytest.raises(ValueError, match="local-max-wiat"):
+        ra.render_calculators({"local-max-wiat": "6"}, "/assets/calc/")
+
+
+def test_templates_take_rule_values_from_calculators_rules():
+    text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "web" / "forms").glob("*.html"))
+    for value, unit in [
+        (rules.TRANSFER_OUT_WORKDAYS, "个工作日"),
+        (rules.TRANSFER_IN_WORKDAYS, "个工作日"),
+        (rules.EMPLOYEE_WAIT_MAX_MONTHS, "个月"),
+        (rules.GAP_RETROACTIVE_MAX_MONTHS, "个月"),
+        (rules.RESIDENT_FIXED_WAIT_MONTHS, "个月"),
+    ]:
+        assert not re.search(rf"(?<![0-9]){value}\s*{unit}", text), f"{value} {unit} is hard-coded in web/forms"
+
+
+def test_copy_runtime(tmp_path):
+    stale = tmp_path / "assets" / "calc" / "000000000000"
+    stale.mkdir(parents=True)
+    dest = ra.copy_runtime(tmp_path)
+    assert not stale.exists()
+    assert dest == tmp_path / "assets" / "calc" / ra.asset_version()
+    manifest = ra.load_manifest()
+    for entry in manifest["runtime"]:
+        if entry["name"] in ra.RUNTIME_FILES:
+            assert (dest / "runtime" / entry["name"]).stat().st_size == entry["size"]
+    for wheel in manifest["wheels"]:
+        assert (dest / "wheels" / wheel["name"]).stat().st_size == wheel["size"]
+    snapshot = dest / "runtime" / ra.SNAPSHOT_NAME
+    assert snapshot.read_bytes()[:2] == ra.GZIP_MAGIC
+    first = (dest / "calc.js").read_text(encoding="utf-8").splitlines()[0]
+    config = json.loads(first.removeprefix("self.__ybCalcConfig = ").removesuffix(";"))
+    assert config == ra.browser_config(manifest, snapshot.stat().st_size)
+    assert config["snapshot"] == "runtime/" + ra.SNAPSHOT_NAME
+    assert (dest / "worker.js").read_bytes() == (ROOT / "web" / "worker.js").read_bytes()
+    assert ra.copy_runtime(tmp_path) == dest  # a second run keeps the same folder
+
+
+def test_offline_embed_round_trips(tmp_path):
+    scripts = ra.write_offline_embed(tmp_path)
+    dest = tmp_path / "assets" / "calc" / ra.asset_version()
+    config = ra.browser_config(ra.load_manifest(), 0)
+    assert [str(p.relative_to(dest)) for p in scripts] == config["embed"]
+    pattern = re.compile(r'\(self\.__ybEmbed = self\.__ybEmbed \|\| \{\}\)\[("[^"]+")\] = (.*);\n', re.S)
+    for script in scripts:
+        match = pattern.fullmatch(script.read_text(encoding="ascii"))
+        assert match, script.name
+        name = json.loads(match.group(1))
+        folder = "wheels" if name.endswith(".whl") else "runtime"
+        original = (dest / folder / name).read_bytes()
+        if name in ra.RUNTIME_SCRIPTS:
+            text = json.loads(match.group(2))
+            assert "sourceMappingURL" not in text
+            assert text == "\n".join(
+                line for line in original.decode().split("\n") if not line.startswith("//# sourceMappingURL=")
+            )
+        else:
+            data = base64.b64decode(json.loads(match.group(2)))
+            assert data[:2] == ra.GZIP_MAGIC  # every binary travels gzip-compressed
+            if original[:2] != ra.GZIP_MAGIC:
+                data = gzip.decompress(data)
+            assert data == original
+
+
+def test_snapshot_is_cached_by_its_inputs():
+    first = ra.ensure_snapshot()
+    assert first.name == ra.snapshot_key() + ".bin"
+    mtime = first.stat().st_mtime_ns
+    assert ra.ensure_snapshot() == first and first.stat().st_mtime_ns == mtime
+
+
+def test_asset_version_follows_the_snapshot_inputs(monkeypatch):
+    before = ra.asset_version()
+    monkeypatch.setattr(ra, "snapshot_key", lambda build=ra.PYODIDE_BUILD: "another-runtime")
+    assert ra.asset_version() != before
+
+
+def test_missing_build_names_the_command(tmp_path):
+    with pytest.raises(ra.RuntimeNotBuilt, match="make wheels"):
+        ra.load_manifest(tmp_path)

@@ -1,0 +1,189 @@
+"""Site build benchmark (`make bench` runs it through tools/bench.py).
+
+In one run, for the real dataset (337 cities) and for a synthetic one ten times larger (3,370
+cities), it times:
+
+  ours   `mkdocs build --strict` of the project: the hook loads data/, renders every page with
+         Jinja and the calculator, and MkDocs builds them;
+  plain  `mkdocs build --strict` of the same pages written out beforehand as Markdown files, with
+         the same theme configuration and no hook.
+
+Each build runs in its own subprocess. The synthetic dataset is generated in a temporary folder
+by cloning every city nine times with new codes and slugs; clones are spread over synthetic
+provinces (a GB/T 2260 province holds at most 99 prefecture codes).
+
+Usage: python tools/bench_site.py [--scale N] [--repeat N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sitegen.load import load_dataset  # noqa: E402
+from sitegen.pages import build_pages, province_nav  # noqa: E402
+from sitegen.settings import SiteSettings  # noqa: E402
+
+CITIES_PER_PROVINCE = 99  # codes PP0100 … PP9900
+
+
+def _dump(path: Path, record) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = record.model_dump(mode="json", exclude_defaults=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def synthetic_data(target: Path, scale: int) -> tuple[int, int]:
+    """Write data/ with every real record plus (scale - 1) clones of each city. Returns
+    (provinces, cities)."""
+    dataset = load_dataset(ROOT / "data").dataset
+    for sub in ("provinces", "cities"):
+        (target / sub).mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "data" / "national.yaml", target / "national.yaml")
+    provinces = list(dataset.provinces.values())
+    for province in provinces:
+        _dump(target / "provinces" / f"{province.code}.yaml", province)
+    for city in dataset.cities.values():
+        _dump(target / "cities" / f"{city.code}.yaml", city)
+    used = {p.code[:2] for p in provinces}
+    free = [f"{n:02d}" for n in range(10, 100) if f"{n:02d}" not in used]
+    count, slot, prefix = len(dataset.cities), CITIES_PER_PROVINCE, None
+    extra_provinces = 0
+    for copy in range(1, scale):
+        for city in dataset.cities.values():
+            if slot == CITIES_PER_PROVINCE:
+                prefix, slot = free.pop(0), 0
+                model = provinces[extra_provinces % len(provinces)]
+                extra_provinces += 1
+                clone_p = model.model_copy(update={
+                    "code": f"{prefix}0000", "name": f"{model.name}（合成{prefix}）",
+                    "short_name": f"{model.short_name}{prefix}", "kind": "province",
+                    "slug": f"{model.slug}-s{prefix}"})
+                _dump(target / "provinces" / f"{prefix}0000.yaml", clone_p)
+            slot += 1
+            code = f"{prefix}{slot:02d}00"
+            clone = city.model_copy(update={
+                "code": code, "province": f"{prefix}0000", "slug": f"{city.slug}-c{copy}",
+                "kind": "city" if city.kind == "municipality" else city.kind})
+            _dump(target / "cities" / f"{code}.yaml", clone)
+            count += 1
+    return len(provinces) + extra_provinces, count
+
+
+def _config() -> dict:
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def project_ours(folder: Path, data: Path) -> Path:
+    """The project as it is, around the given data/ (the hook reads <config dir>/data)."""
+    config = _config()
+    config["hooks"] = [str(ROOT / "sitegen" / "hook.py")]
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    if data.resolve() != (folder / "data").resolve():
+        shutil.copytree(data, folder / "data")
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def project_plain(folder: Path, data: Path) -> tuple[Path, int]:
+    """The same pages pre-rendered to Markdown files; the same config without the hook."""
+    config = _config()
+    settings = SiteSettings.from_extra(config["extra"])
+    result = load_dataset(data)
+    if result.problems:
+        raise SystemExit("\n".join(str(p) for p in result.problems))
+    site = build_pages(result, settings, root=data.parent)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    for page in site.pages:
+        path = folder / "docs" / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    del config["hooks"]
+    config["nav"] = province_nav(config["nav"], site.provinces)
+    config["not_in_nav"] = "/cities/\n"  # what the hook marks with InclusionLevel.NOT_IN_NAV
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return folder / "mkdocs.yml", len(site.pages) + len(list((ROOT / "docs").rglob("*.md")))
+
+
+def timed_build(config: Path, repeat: int) -> float:
+    """Best wall-clock seconds of `repeat` builds, each in a fresh subprocess."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    best = float("inf")
+    for _ in range(repeat):
+        site = config.parent / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                               "-f", str(config), "-d", str(site)],
+                              cwd=config.parent, env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"build of {config} failed:\n{proc.stdout}\n{proc.stderr}")
+        best = min(best, seconds)
+    return best
+
+
+def bench(work: Path, scale: int, repeat: int) -> list[dict]:
+    rows = []
+    for label, factor in (("real", 1), (f"×{scale}", scale)):
+        base = work / label
+        data = base / "ours" / "data"
+        if factor == 1:
+            shutil.copytree(ROOT / "data", data)
+            cities = len(list(data.glob("cities/*.yaml")))
+        else:
+            _, cities = synthetic_data(data, factor)
+        ours_config = project_ours(base / "ours", data)
+        plain_config, pages = project_plain(base / "plain", data)
+        ours = timed_build(ours_config, repeat)
+        plain = timed_build(plain_config, repeat)
+        rows.append({"dataset": f"{cities:,} cities", "pages": pages, "ours": ours, "plain": plain})
+        print(f"  {label}: {cities:,} cities, ours {ours:.1f} s, plain {plain:.1f} s", flush=True)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| dataset | pages | ours (s) | plain mkdocs (s) | ours / plain |",
+             "|---|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['dataset']} | {r['pages']:,} | {r['ours']:.1f} | {r['plain']:.1f} | "
+                     f"{r['ours'] / r['plain']:.2f}× |")
+    if len(rows) == 2:
+        small, big = rows
+        lines.append("")
+        lines.append(f"growth for {big['pages'] / small['pages']:.1f}× the pages: ours "
+                     f"{big['ours'] / small['ours']:.1f}×, plain {big['plain'] / small['plain']:.1f}×")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=10, help="size of the synthetic dataset (× real)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the best counts")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args(argv)
+    print(f"site build: ours (hook) vs plain mkdocs of pre-rendered Markdown; scale ×{args.scale}", flush=True)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        rows = bench(args.keep, args.scale, args.repeat)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-site-") as work:
+            rows = bench(Path(work), args.scale, args.repeat)
+    print()
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    # tools/bench.py runs this file with its own argv: options apply only when run directly
+    main(sys.argv[1:] if Path(sys.argv[0]).name == "bench_site.py" else [])

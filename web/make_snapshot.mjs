@@ -1,0 +1,61 @@
+// Makes the memory snapshot the browser restores instead of booting Python from scratch.
+//
+//   node web/make_snapshot.mjs BUILD_DIR OUT_FILE
+//
+// BUILD_DIR is build/pyodide (tools/build_wheels.py). The snapshot is Pyodide's own experimental
+// format (loadPyodide({_makeSnapshot}) / makeMemorySnapshot / loadPyodide({_loadSnapshot})): the
+// WebAssembly memory after Python has started, the two wheels have been unpacked into
+// site-packages and `calculators.web` (hence every calculator and chinese_calendar) is imported.
+// It is tied to this exact pyodide.asm.js/wasm (Pyodide checks the BUILD_ID), this stdlib zip and
+// these wheels; sitegen/runtime_assets.py names it by the hash of all of them.
+//
+// The wheels are unpacked by Python's zipfile rather than loadPackage, because a snapshot may not
+// hold references to JavaScript objects, which loadPackage leaves behind. The file system is not
+// part of the snapshot: the browser still installs the stdlib zip and unpacks the wheels again.
+// Output: the snapshot, gzip-compressed (the worker inflates it with DecompressionStream).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const [buildArg, outArg] = process.argv.slice(2);
+if (!buildArg || !outArg) {
+  console.error("usage: node web/make_snapshot.mjs BUILD_DIR OUT_FILE");
+  process.exit(2);
+}
+const build = resolve(buildArg);
+const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
+const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
+
+const pyodide = await loadPyodide({
+  indexURL: join(build, "runtime") + "/",
+  _makeSnapshot: true,
+  stdout: () => {},
+  stderr: (line) => console.error(line),
+});
+pyodide.FS.mkdirTree("/tmp/wheels");
+for (const wheel of manifest.wheels) {
+  pyodide.FS.writeFile(`/tmp/wheels/${wheel.name}`, readFileSync(join(build, "wheels", wheel.name)));
+}
+pyodide.runPython(`
+def _yb_prepare():
+    import os, sysconfig, zipfile
+    site = sysconfig.get_paths()["purelib"]
+    for name in sorted(os.listdir("/tmp/wheels")):
+        with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
+            wheel.extractall(site)
+        os.remove("/tmp/wheels/" + name)
+    import calculators.web
+    # One call of each calculator, so nothing is left to import lazily.
+    for name, fields in [
+        ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),
+        ("late-fee", {"owed": "100", "due": "2026-01-15", "paid": "2026-02-01"}),
+        ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-08"}),
+        ("resident-waiting", {"lapsed-years": "5", "local-rate": "400"}),
+    ]:
+        calculators.web.handle(name, fields)
+_yb_prepare()
+del _yb_prepare
+`);
+const snapshot = pyodide.makeMemorySnapshot();
+writeFileSync(outArg, gzipSync(snapshot, { level: 9 }));
+console.log(`snapshot: ${snapshot.length} bytes, gzip ${readFileSync(outArg).length} bytes`);
