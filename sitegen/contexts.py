@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from sitegen.citations import Cited, Citations
 from sitegen.example import ExampleDeadline
 from sitegen.model import City, Dataset, Hotline, Province, Rule, Source
+from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, render_calculators
 
 # The order in which a city page answers a reader's questions.
 CITY_SECTIONS: tuple[str, ...] = (
-    "who", "how", "limits", "account", "gaps", "fees", "years", "hotline", "sources", "nearby",
+    "who", "how", "limits", "account", "gaps", "fees", "years", "calculators", "hotline", "sources",
+    "nearby",
 )
 
 # National rules printed in each group, by rule id (data/national.yaml), in this order. The
@@ -119,6 +121,22 @@ def _local_facts(province: Province, city: City, kinds: tuple[str, ...], cites: 
     return facts
 
 
+def calculator_prefill(province: Province, city: City) -> dict[str, str]:
+    """What the data knows for the city's calculators: its name, and a sourced local maximum
+    waiting period (fact kind max_waiting_months, city before province) when there is one."""
+    prefill = {"place": city.name}
+    for fact in [*city.facts, *province.facts]:
+        if fact.kind == "max_waiting_months" and isinstance(fact.value, int):
+            prefill["local-max-wait"] = str(fact.value)
+            break
+    return prefill
+
+
+def calculators_context() -> dict[str, object]:
+    """The calculators page: all four forms, nothing prefilled."""
+    return {"calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2)}
+
+
 def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
                  siblings: list[City]) -> dict[str, object]:
     """The context of one city page (see the module docstring)."""
@@ -152,6 +170,7 @@ def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
         "payer_rule": cites.rule(rules[PAYER_RULE]),
         "hotline": hotline,
         "example": example,
+        "calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN),
         "sources": cites.sources,
         "siblings": [c for c in siblings if c.code != city.code],
         "checked_on": dataset.national.checked_on,

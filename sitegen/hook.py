@@ -3,8 +3,10 @@ pages with MkDocs' own `File.generated`. It only wires; the pages are built by `
 
 - `mkdocs build`: any data problem fails the build, listing every problem at once.
 - `mkdocs serve`: a bad city or province file becomes an error page naming file, line and field
-  (plus a log warning); the rest of the site is served. `data/`, `templates/` and `calculators/`
-  are watched.
+  (plus a log warning); the rest of the site is served. `data/`, `templates/`, `calculators/` and
+  `web/` are watched; the Pyodide wheels are rebuilt when the calculators change.
+- After the build, the calculators' runtime is copied into the site (sitegen.runtime_assets) and,
+  for `mkdocs build`, every text asset gets .gz/.br copies for nginx (sitegen.precompress).
 """
 
 from __future__ import annotations
@@ -34,11 +36,13 @@ from jinja2 import TemplateError  # noqa: E402
 from sitegen.contexts import MissingRules  # noqa: E402
 from sitegen.example import ExampleError  # noqa: E402
 from sitegen.pages import build_pages, province_nav  # noqa: E402
+from sitegen.precompress import precompress  # noqa: E402
+from sitegen.runtime_assets import RuntimeNotBuilt, SnapshotError, copy_runtime, resolve_assets  # noqa: E402
 from sitegen.settings import SettingsError, SiteSettings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
 
-WATCHED = ("data", "templates", "calculators")
+WATCHED = ("data", "templates", "calculators", "web")
 
 _state: dict[str, object] = {"command": "build", "pages": []}
 
@@ -53,17 +57,44 @@ def _forget_calculators() -> None:
         del sys.modules[name]
 
 
+def _rebuild_wheels() -> None:
+    """Rebuild build/pyodide when calculators/ changed (a no-op otherwise)."""
+    sys.path.insert(0, str(Path(_REPO) / "tools"))
+    try:
+        import build_wheels
+    finally:
+        sys.path.remove(str(Path(_REPO) / "tools"))
+    build_wheels.build()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+
+
+# The offline plugin adds Material's iframe-worker shim from a third-party host; the offline build
+# serves the npm package's copy instead, preceded by web/native-worker.js (see that file).
+SHIM_SOURCE = Path(_REPO) / "node_modules" / "iframe-worker" / "shim" / "index.js"
+POLYFILLS = {
+    "assets/javascripts/vendor/native-worker.js": Path(_REPO) / "web" / "native-worker.js",
+    "assets/javascripts/vendor/iframe-worker-shim.js": SHIM_SOURCE,
+}
+
+
+def _local_polyfills(config: MkDocsConfig) -> None:
+    polyfills = config.extra.get("polyfills") or []
+    if any("iframe-worker" in str(url) for url in polyfills):
+        config.extra["polyfills"] = [*POLYFILLS, *(u for u in polyfills if "iframe-worker" not in str(u))]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     from sitegen.load import load_dataset  # imported here so `serve` re-reads nothing stale
 
     _importable()
+    _local_polyfills(config)
     serving = _state["command"] == "serve"
     if serving:
         _forget_calculators()
+        _rebuild_wheels()
     try:
         settings = SiteSettings.from_extra(config.extra)
     except SettingsError as error:
@@ -88,6 +119,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return resolve_assets(html, page.file.dest_uri)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    if any(str(url) in POLYFILLS for url in config.extra.get("polyfills") or []):
+        for dest, source in POLYFILLS.items():
+            (site / dest).parent.mkdir(parents=True, exist_ok=True)
+            (site / dest).write_bytes(source.read_bytes())
+    try:
+        copy_runtime(site)
+    except (RuntimeNotBuilt, SnapshotError) as error:
+        raise PluginError(f"计算器运行环境未复制：{error}") from error
+    if _state["command"] == "build":
+        precompress(site)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -113,6 +113,7 @@ def build_pages(
     pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2",
                                                          contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
+    pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context())))
     return Site(pages, provinces)
 
 

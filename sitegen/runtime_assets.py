@@ -236,6 +236,16 @@ def _fixed_context(stamp: tuple) -> dict:
     }
 
 
+# Pages are rendered before MkDocs knows where each is written; the hook replaces this token in
+# the page's HTML with `assets_url_for(page.file.dest_uri)` (see `resolve_assets`).
+ASSETS_TOKEN = "@@yb-calc-assets@@"
+
+
+def resolve_assets(html: str, page_dest_uri: str) -> str:
+    """Replace ASSETS_TOKEN in a page's HTML with the assets URL relative to the page."""
+    return html.replace(ASSETS_TOKEN + "/", assets_url_for(page_dest_uri))
+
+
 def assets_url_for(page_dest_uri: str) -> str:
     """URL of the site's assets/calc/ folder relative to a page written at `page_dest_uri`
     (MkDocs' `File.dest_uri`): "cities/130100/index.html" → "../../assets/calc/",

@@ -191,7 +191,7 @@
     var started = plan.source.then(function (source) {
       if (state !== "loading") return;
       blobURL = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-      worker = new Worker(blobURL);
+      worker = new (window.__ybNativeWorker || window.Worker)(blobURL);
       worker.onmessage = onMessage;
       worker.onerror = function (event) {
         event.preventDefault();
