@@ -48,7 +48,26 @@ class SiteSettings:
         return cls(example_accepted=value)
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs' `!ENV [NAME, default]` tags as their default value."""
+
+
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if len(values) > 1 else None
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_default)
+
+
+def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict:
+    """mkdocs.yml as a plain dict, `!ENV` tags read as their defaults (no MkDocs needed)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (SafeLoader subclass)
+
+
 def load_settings(path: Path = MKDOCS_YML) -> SiteSettings:
     """Settings straight from mkdocs.yml (for tests and tools that do not run MkDocs)."""
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(path)
     return SiteSettings.from_extra(config.get("extra") or {})

@@ -1,4 +1,12 @@
-"""Options shared by the whole suite. Keep this file small: fixtures belong next to their tests."""
+"""Options and the one fixture shared by the whole suite: the real site, built once per session
+with `mkdocs build --strict` (site, browser and deploy tests all read it). Other fixtures belong
+next to their tests."""
+
+import time
+from pathlib import Path
+
+import pytest
+from site_build import REPORT, BuiltSite, mkdocs_build
 
 
 def pytest_addoption(parser):
@@ -8,3 +16,20 @@ def pytest_addoption(parser):
         default=False,
         help="rewrite the golden files (tests/site/golden/) from the current output instead of comparing",
     )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    site = tmp_path_factory.mktemp("site")
+    start = time.perf_counter()
+    proc = mkdocs_build(site)
+    seconds = time.perf_counter() - start
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+    REPORT["build"] = f"site build (mkdocs build --strict, all pages): {seconds:.1f} s"
+    return BuiltSite(site, seconds)
+
+
+@pytest.fixture(scope="session")
+def public_site(built_site) -> Path:
+    """The folder of the built public site (with its .gz/.br copies)."""
+    return built_site.path

@@ -4,6 +4,8 @@ types, cache lifetimes and security headers."""
 from __future__ import annotations
 
 import urllib.error
+from dataclasses import dataclass
+from email.message import Message
 import urllib.request
 
 import pytest
@@ -19,12 +21,24 @@ def nginx(public_site, tmp_path_factory):
         yield base
 
 
-def get(url: str, encoding: str = "", method: str = "GET"):
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: Message
+    body: bytes
+
+    def read(self) -> bytes:
+        return self.body
+
+
+def get(url: str, encoding: str = "", method: str = "GET") -> Response:
     req = urllib.request.Request(url, method=method, headers={"Accept-Encoding": encoding} if encoding else {})
     try:
-        return urllib.request.urlopen(req, timeout=10)
+        resp = urllib.request.urlopen(req, timeout=10)
     except urllib.error.HTTPError as err:
-        return err
+        resp = err
+    with resp:
+        return Response(resp.status, resp.headers, resp.read())
 
 
 def first(site, pattern: str) -> str:
