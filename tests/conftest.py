@@ -1,11 +1,13 @@
-"""Options and the one fixture shared by the whole suite: the real site, built once per session
-with `mkdocs build --strict` (site, browser and deploy tests all read it). Other fixtures belong
-next to their tests."""
+"""Options and the fixtures shared by the whole suite: the real site, built once per session
+with `mkdocs build --strict` (site, browser and deploy tests all read it), and one Debian
+Chromium for every browser test (Playwright's sync API allows one instance per process).
+Other fixtures belong next to their tests."""
 
 import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 from site_build import REPORT, BuiltSite, mkdocs_build
 
 
@@ -33,3 +35,24 @@ def built_site(tmp_path_factory) -> BuiltSite:
 def public_site(built_site) -> Path:
     """The folder of the built public site (with its .gz/.br copies)."""
     return built_site.path
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Nothing but the local server can be reached, whatever a page asks for.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Browser:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

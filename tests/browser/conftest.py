@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from browser_helpers import open_page
 from sitegen.runtime_assets import copy_runtime, render_calculators, write_offline_embed
@@ -29,17 +29,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import build_wheels  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Nothing but the local server can be reached, whatever a page asks for.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 SECURITY_HEADERS = ROOT / "deploy" / "security-headers.conf"
 # The city data a page would prefill (the test page plays 石家庄市).
 PREFILL = {"place": "石家庄市", "local-max-wait": "6"}
@@ -129,11 +118,8 @@ def server(test_site) -> Server:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium) -> Browser:
+    return chromium
 
 
 @pytest.fixture
