@@ -56,7 +56,7 @@ test: setup wheels
 serve: setup wheels
 	$(VENV)/bin/mkdocs serve --livereload -a 127.0.0.1:8000
 
-SITE_INPUTS := $(shell find data templates docs calculators sitegen web -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
+SITE_INPUTS := $(shell find data templates docs calculators sitegen web overrides -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
 
 build: setup wheels
 	$(VENV)/bin/mkdocs build --strict
@@ -67,7 +67,7 @@ site/.built: $(SITE_INPUTS) | setup wheels
 
 offline: setup wheels
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d build/offline-site
-	$(PY) tools/offline_bundle.py build/offline-site dist/yibao-offline.zip
+	$(PY) tools/offline_bundle.py build/offline-site --out dist/yibao-offline.zip
 
 serve-public: site/.built
 	mkdir -p build/nginx

@@ -6,11 +6,18 @@ pages with MkDocs' own `File.generated`. It only wires; the pages are built by `
   (plus a log warning); the rest of the site is served. `data/`, `templates/`, `calculators/` and
   `web/` are watched; the Pyodide wheels are rebuilt when the calculators change.
 - After the build, the calculators' runtime is copied into the site (sitegen.runtime_assets) and,
-  for `mkdocs build`, every text asset gets .gz/.br copies for nginx (sitegen.precompress).
+  for `mkdocs build` of the public site (not the offline build), every text asset gets .gz/.br
+  copies for nginx (sitegen.precompress).
+- The theme is Material with the templates of overrides/ in front (added by on_config, so a copy
+  of mkdocs.yml elsewhere still finds them): <html lang="zh-CN">, Material's inline scripts as a
+  file (the site's Content-Security-Policy runs no inline script), a name for the search dialog,
+  and a small stylesheet; the two files are published under content-hashed names.
+- robots.txt comes from sitegen.seo; sitemap.xml is MkDocs' own (site_url is set), city pages included.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -38,13 +45,19 @@ from sitegen.example import ExampleError  # noqa: E402
 from sitegen.pages import build_pages, province_nav  # noqa: E402
 from sitegen.precompress import precompress  # noqa: E402
 from sitegen.runtime_assets import RuntimeNotBuilt, SnapshotError, copy_runtime, resolve_assets  # noqa: E402
+from sitegen.seo import robots_txt  # noqa: E402
 from sitegen.settings import SettingsError, SiteSettings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
 
-WATCHED = ("data", "templates", "calculators", "web")
+WATCHED = ("data", "templates", "calculators", "web", "overrides")
 
-_state: dict[str, object] = {"command": "build", "pages": []}
+_state: dict[str, object] = {"command": "build", "pages": [], "assets": {}}
+
+OVERRIDES = Path(_REPO) / "overrides"
+# Files of overrides/ published under content-hashed names: Material's head script as a file
+# (overrides/partials/javascripts/base.html loads it) and the site's stylesheet (main.html).
+THEME_ASSETS = ("assets/javascripts/yb-head.js", "assets/stylesheets/yb-site.css")
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -91,6 +104,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     _importable()
     _local_polyfills(config)
+    if str(OVERRIDES) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(OVERRIDES))
     serving = _state["command"] == "serve"
     if serving:
         _forget_calculators()
@@ -118,7 +133,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _state["pages"]:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+    _publish_hashed(files, config)
+    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
     return files
+
+
+def _publish_hashed(files: Files, config: MkDocsConfig) -> None:
+    """Publish each file of THEME_ASSETS as <name>.<hash>.<ext>: everything under assets/ is
+    cached for a year (deploy/site.conf), so a changed file needs a new name. The templates
+    find the names in the `yb_assets` global (on_env)."""
+    names = {}
+    for path in THEME_ASSETS:
+        source = OVERRIDES / path
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+        stem, ext = path.rsplit(".", 1)
+        names[path] = f"{stem}.{digest}.{ext}"
+        unhashed = files.get_file_from_path(path)  # the theme's own copy, under the plain name
+        if unhashed is not None:
+            files.remove(unhashed)
+        files.append(File.generated(config, names[path], abs_src_path=str(source)))
+    _state["assets"] = names
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.globals["yb_assets"] = _state["assets"]
+    return env
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -127,7 +166,8 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    if any(str(url) in POLYFILLS for url in config.extra.get("polyfills") or []):
+    offline = any(str(url) in POLYFILLS for url in config.extra.get("polyfills") or [])
+    if offline:
         for dest, source in POLYFILLS.items():
             (site / dest).parent.mkdir(parents=True, exist_ok=True)
             (site / dest).write_bytes(source.read_bytes())
@@ -135,7 +175,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         copy_runtime(site)
     except (RuntimeNotBuilt, SnapshotError) as error:
         raise PluginError(f"计算器运行环境未复制：{error}") from error
-    if _state["command"] == "build":
+    if _state["command"] == "build" and not offline:  # the offline bundle leaves .gz/.br out
         precompress(site)
 
 

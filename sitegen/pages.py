@@ -8,6 +8,7 @@ the raw YAML when it can be, else the code), naming file, line and field of ever
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +41,16 @@ class Site:
 def _raw_slug(root: Path, file: str) -> str | None:
     """The `slug` of a file that failed validation, if the YAML still parses and has a valid one."""
     try:
-        data = yaml.safe_load((root / file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        text = (root / file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        # Broken YAML: a top-level `slug:` line still keeps the error at the page's usual URL,
+        # so an editor's open tab reloads onto the error instead of a 404.
+        found = re.search(r"^slug:\s*['\"]?([a-z][a-z0-9-]*)['\"]?\s*$", text, flags=re.M)
+        return found.group(1) if found else None
     slug = data.get("slug") if isinstance(data, dict) else None
     if isinstance(slug, str) and slug.replace("-", "").isalnum() and slug.isascii() and slug[:1].isalpha():
         return slug.lower()

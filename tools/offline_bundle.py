@@ -2,11 +2,15 @@
 
     python tools/offline_bundle.py SITE_DIR [--out dist/yibao-offline.zip] [--keep-binaries]
 
+`make offline` runs it on `OFFLINE=true mkdocs build --strict -d build/offline-site`.
+
 SITE_DIR must be a `mkdocs build` made with Material's `offline` plugin enabled (search works from
-file://, pages link to …/index.html) and the `privacy` plugin (no third-party asset left).
+file://, pages link to …/index.html); sitegen/hook.py swaps the plugin's third-party iframe-worker
+script for the npm package's copy, so no asset from another host is left (step 4 checks).
 This tool then:
 
-1. copies SITE_DIR to build/offline/yibao-offline/ (SITE_DIR itself is not changed);
+1. copies SITE_DIR to a temporary folder (SITE_DIR itself is not changed; two runs at once,
+   e.g. `make offline` during the tests, do not share a staging folder);
 2. makes sure the calculators' runtime is there (`copy_runtime`) and writes the embed scripts
    (`write_offline_embed`): the wasm, the standard library, the lock file and the wheels as
    base64, pyodide.asm.js and pyodide.js as text — classic scripts, the only thing a file:// page
@@ -26,6 +30,7 @@ import argparse
 import re
 import shutil
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -113,7 +118,9 @@ def write_zip(folder: Path, out: Path) -> Path:
 
 
 def build(site: Path, out: Path = DEFAULT_OUT, keep_binaries: bool = False) -> Path:
-    return write_zip(stage(site, STAGE / TOP, keep_binaries), out)
+    """Stage `site` in a temporary folder and write the zip to `out`; return `out`."""
+    with tempfile.TemporaryDirectory(prefix="yibao-offline-") as work:
+        return write_zip(stage(site, Path(work) / TOP, keep_binaries), out)
 
 
 def main() -> None:

@@ -144,11 +144,30 @@
     };
   }
 
-  /* Over HTTP: the blob only pulls pyodide.js and worker.js from the site itself. */
+  /* Over HTTP, everything comes from the site itself. The blob first starts the downloads of
+   * the large files (four requests, so the scripts still get a connection under HTTP/1.1), then
+   * loads pyodide.asm.js, pyodide.js and worker.js while those arrive; the worker takes the
+   * started downloads over (worker.js, takeEarly). */
   function httpWorker() {
     var runtime = new URL(config.runtime, BASE).href;
-    var source = "importScripts(" + JSON.stringify(runtime + "pyodide.js") + ", " +
-      JSON.stringify(new URL("worker.js", BASE).href) + ");\n";
+    var early = {};
+    ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].forEach(function (name) {
+      early[name] = runtime + name;
+    });
+    if (config.snapshot) {
+      var snapshot = new URL(config.snapshot, BASE).href;
+      early[snapshot.slice(snapshot.lastIndexOf("/") + 1)] = snapshot;
+    }
+    var source =
+      "(function (urls) {\n" +
+      "  var early = self.__ybEarly = {};\n" +
+      "  Object.keys(urls).forEach(function (name) {\n" +
+      "    early[name] = fetch(urls[name]);\n" +
+      "    early[name].catch(function () {}); // reported when the worker uses it\n" +
+      "  });\n" +
+      "})(" + JSON.stringify(early) + ");\n" +
+      "importScripts(" + [runtime + "pyodide.asm.js", runtime + "pyodide.js", new URL("worker.js", BASE).href]
+        .map(function (u) { return JSON.stringify(u); }).join(", ") + ");\n";
     return { source: Promise.resolve(source), init: Promise.resolve(initMessage(null)) };
   }
 

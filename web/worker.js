@@ -1,8 +1,10 @@
 /* 医保转移指南: the body of the calculators' Web Worker (plain ES2017, no build step).
  *
  * The page never loads this file as a worker directly: calc.js builds the worker from a blob.
- *   - Over HTTP the blob runs importScripts(<site>/…/runtime/pyodide.js, <site>/…/worker.js),
- *     so this file executes inside the worker and starts listening.
+ *   - Over HTTP the blob first starts the downloads of the large files (self.__ybEarly: name ->
+ *     Promise<Response>), then runs importScripts(<site>/…/runtime/pyodide.asm.js, pyodide.js,
+ *     worker.js), so the runtime's JavaScript is parsed while the binaries are on their way and
+ *     loadPyodide skips its own import of pyodide.asm.js; this file then starts listening.
  *   - From file:// the page loads this file as a classic <script>; it then only exposes
  *     self.__ybWorkerMain, whose source text calc.js puts into the blob after the text of
  *     pyodide.asm.js and pyodide.js (taken from the offline embed scripts).
@@ -31,6 +33,7 @@
 
   function workerMain(scope) {
     var realFetch = scope.fetch ? scope.fetch.bind(scope) : null;
+    var early = scope.__ybEarly || {}; // name -> Promise<Response>, started by the blob (HTTP)
     var embedded = null; // name -> base64 text (offline bundle)
     var sources = {}; // name -> Promise<Uint8Array>, the file's content (inflated if gzip)
     var sizes = {};
@@ -120,6 +123,13 @@
       return new Response(stream, { status: response.status, headers: response.headers });
     }
 
+    /* The download the blob already started for this file, once; else null. */
+    function takeEarly(name) {
+      var pending = early[name] || null;
+      delete early[name];
+      return pending;
+    }
+
     function decodeBase64(b64) {
       if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
       var bin = scope.atob(b64);
@@ -155,7 +165,7 @@
         });
         return sources[name];
       } else {
-        bytes = realFetch(url).then(function (response) {
+        bytes = (takeEarly(name) || realFetch(url)).then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
           return counted(name, response).arrayBuffer();
         }).then(function (buf) { return new Uint8Array(buf); });
@@ -177,7 +187,7 @@
       if (embedded || sources[name]) {
         return source(name, url).then(function (bytes) { return respond(name, bytes); });
       }
-      return realFetch(input, init).then(function (response) {
+      return (takeEarly(name) || realFetch(input, init)).then(function (response) {
         if (!response.ok) {
           fail("无法下载运行环境文件（HTTP " + response.status + "）。", url);
           return response;

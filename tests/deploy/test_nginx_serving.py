@@ -10,15 +10,7 @@ import urllib.request
 
 import pytest
 
-from nginx_server import nginx_serving
-
 CSP_FORBIDDEN = ("'unsafe-eval'", "'unsafe-inline'")
-
-
-@pytest.fixture(scope="module")
-def nginx(public_site, tmp_path_factory):
-    with nginx_serving(public_site, tmp_path_factory.mktemp("nginx")) as base:
-        yield base
 
 
 @dataclass(frozen=True)

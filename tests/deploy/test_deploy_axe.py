@@ -1,0 +1,71 @@
+"""axe-core (npm) in Chromium on the nginx-served site: no serious or critical violation on a
+city page, on the calculators page with every calculator's result shown, and with every
+calculator's field error shown. The context bypasses the CSP only so axe can be injected (the
+CSP itself is tested in test_deploy_csp.py); all results go to the terminal summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import compute, form
+from deploy_checks import AUDITS, INVALID, VALID, run_axe, serious
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def axe_page(chromium):
+    context = chromium.new_context(locale="zh-CN", bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _record(state: str, violations: list[dict]) -> None:
+    counts = {}
+    for v in violations:
+        counts[v["impact"]] = counts.get(v["impact"], 0) + 1
+    shown = ", ".join(f"{impact} {n}" for impact, n in sorted(counts.items())) or "none"
+    AUDITS[f"axe-{state}"] = f"axe-core {state}: violations {shown}"
+
+
+def test_city_page(axe_page, nginx):
+    axe_page.goto(nginx + "/cities/shijiazhuang/")
+    violations = run_axe(axe_page)
+    _record("city page", violations)
+    assert serious(violations) == []
+
+
+def test_calculators_page_with_results_shown(axe_page, nginx):
+    axe_page.goto(nginx + "/calculators/")
+    for calculator, fields in VALID.items():
+        compute(axe_page, calculator, fields)
+        assert form(axe_page, calculator).locator("[data-result] .yb-row").count() > 0
+    violations = run_axe(axe_page)
+    _record("calculators page, results shown", violations)
+    assert serious(violations) == []
+
+
+def test_calculators_page_with_field_errors_shown(axe_page, nginx):
+    axe_page.goto(nginx + "/calculators/")
+    for calculator, (fields, field) in INVALID.items():
+        compute(axe_page, calculator, fields)
+        target = form(axe_page, calculator)
+        assert target.locator("[data-error]").is_visible()
+        assert target.locator(f'[name="{field}"]').get_attribute("aria-invalid") == "true"
+    violations = run_axe(axe_page)
+    _record("calculators page, field errors shown", violations)
+    assert serious(violations) == []
+
+
+def test_axe_is_not_blind(axe_page, nginx):
+    """A nameless button and a nameless image, added to a served page, are reported."""
+    axe_page.goto(nginx + "/calculators/")
+    axe_page.evaluate("""() => {
+        document.querySelector('article').append(document.createElement('button'));
+        const img = document.createElement('img');
+        img.src = 'data:,';
+        document.querySelector('article').append(img);
+    }""")
+    found = {v["id"] for v in run_axe(axe_page)}
+    assert {"button-name", "image-alt"} <= found

@@ -1,0 +1,202 @@
+"""The editor preview: `mkdocs serve --livereload` (what `make serve` runs) on a copy of the
+project's configuration and data, so the test never edits the real data/.
+
+One city's YAML is edited, broken and fixed while the server runs:
+
+- edited: the page changes (polled over HTTP) and Chromium, which has the page open, reloads by
+  itself (live reload);
+- broken: the page shows an error naming the file, the line and the field; the server stays up
+  and other pages are still served;
+- fixed: the page comes back.
+
+The rebuild after the one-city edit (as the server logs it) is printed next to the full
+`mkdocs build --strict` of the session (`built_site`). Every wait is bounded; the server is
+stopped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from e2e_support import MKDOCS_ENV, REPORT, ROOT, free_port, recording_context
+
+pytestmark = pytest.mark.browser
+
+CITY_FILE = Path("data") / "cities" / "130100.yaml"
+CITY_URL = "cities/shijiazhuang/"
+CODE_URL = "cities/130100/"  # where an unreadable file's error page goes (no slug to read)
+OTHER_URL = "cities/baoding/"
+# What the copy needs next to mkdocs.yml (overrides/ only if the configuration names it).
+COPIED = ("docs", "data", "templates", "overrides")
+START_TIMEOUT_S = 240
+CHANGE_TIMEOUT_S = 150
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+@dataclass
+class Preview:
+    base: str
+    root: Path  # the copy: mkdocs.yml, docs/, data/, …
+    log: Path
+    proc: subprocess.Popen
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8", errors="replace")
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def build_times(self) -> list[float]:
+        return [float(s) for s in BUILT.findall(self.log.read_text(encoding="utf-8", errors="replace"))]
+
+    def wait_for(self, path: str, predicate, what: str, timeout_s: float = CHANGE_TIMEOUT_S) -> str:
+        """Poll `path` until predicate(status, html) holds; return the html."""
+        return self.wait_for_any((path,), predicate, what, timeout_s)[1]
+
+    def wait_for_any(self, paths: tuple[str, ...], predicate, what: str,
+                     timeout_s: float = CHANGE_TIMEOUT_S) -> tuple[str, str]:
+        """Poll each of `paths` until predicate(status, html) holds for one; return (path, html)."""
+        deadline = time.monotonic() + timeout_s
+        last = {}
+        while time.monotonic() < deadline:
+            assert self.alive(), f"the preview server died:\n{self.log.read_text()[-3000:]}"
+            for path in paths:
+                try:
+                    status, html = self.get(path)
+                except OSError:
+                    status, html = 0, ""
+                last[path] = status
+                if predicate(status, html):
+                    return path, html
+            time.sleep(0.25)
+        raise AssertionError(f"{what}: not seen on {paths} within {timeout_s} s (last status {last})\n"
+                             f"{self.log.read_text()[-3000:]}")
+
+
+def copy_project(target: Path) -> Path:
+    """mkdocs.yml and what it reads, with the hook named by its absolute path."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = ROOT / "sitegen" / "hook.py"
+    config, n = re.subn(r"(?m)^(\s*-\s*)sitegen/hook\.py\s*$", lambda m: f"{m.group(1)}{hook}", config)
+    assert n == 1, "mkdocs.yml no longer names sitegen/hook.py under hooks:"
+    target.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory) -> Preview:
+    root = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    port = free_port()
+    log = root.parent / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=root, env={**os.environ, **MKDOCS_ENV}, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Preview(f"http://127.0.0.1:{port}/", root, log, proc)
+    try:
+        server.wait_for(CITY_URL, lambda status, html: status == 200, "the first build", START_TIMEOUT_S)
+        yield server
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=20)
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    raise AssertionError(f"no top-level {key}: in the city file")
+
+
+def test_edit_break_fix(preview, chromium, built_site):
+    city = preview.root / CITY_FILE
+    original = city.read_text(encoding="utf-8")
+    agency = re.search(r"(?m)^agency: (.+)$", original).group(1).strip()
+    edited_agency = agency + "（预览测试）"
+    assert edited_agency not in preview.get(CITY_URL)[1]
+
+    session = recording_context(chromium)
+    page = session.new_page()
+    page.goto(preview.base + CITY_URL)
+    page.evaluate("() => { window.__ybBeforeReload = true; }")
+    builds_before = len(preview.build_times())
+
+    # 1. An edit shows up, over HTTP and in the open browser tab (live reload).
+    started = time.perf_counter()
+    city.write_text(original.replace(f"agency: {agency}", f"agency: {edited_agency}"), encoding="utf-8")
+    preview.wait_for(CITY_URL, lambda s, html: s == 200 and edited_agency in html, "the edited agency")
+    seen_after = time.perf_counter() - started
+    page.wait_for_function(
+        "text => window.__ybBeforeReload === undefined && document.body.textContent.includes(text)",
+        arg=edited_agency, timeout=CHANGE_TIMEOUT_S * 1000,
+    )
+    assert any("/livereload/" in url for url in session.recorder.urls)
+    rebuild = preview.build_times()[builds_before]
+
+    # 2. A YAML syntax error: an error page naming file and line; the server and the rest stay up.
+    # (No slug can be read from an unreadable file, so sitegen.pages puts its error page at the
+    # file's code, /cities/130100/, when it cannot find the page's own address.)
+    city.write_text(original.replace(f"agency: {agency}", f"agency: [{agency}"), encoding="utf-8")
+    where, html = preview.wait_for_any(
+        (CITY_URL, CODE_URL), lambda s, h: s == 200 and "数据错误" in h, "the syntax error page")
+    assert re.search(r"data/cities/130100\.yaml:\d+", html) and "YAML 语法错误" in html
+    assert preview.alive()
+    status, other = preview.get(OTHER_URL)
+    assert status == 200 and "保定市" in other
+
+    # 3. A wrong value: the city page itself names file, line and field.
+    line = _line_of(original, "kind")
+    city.write_text(original.replace("\nkind: city\n", "\nkind: town\n"), encoding="utf-8")
+    html = preview.wait_for(CITY_URL, lambda s, h: s == 200 and "数据错误" in h, "the field error page")
+    assert f"data/cities/130100.yaml:{line} kind" in html
+    assert "town" in html
+    status, other = preview.get(OTHER_URL)
+    assert status == 200 and "保定市" in other
+    page.goto(preview.base + CITY_URL)  # the tab may have reloaded onto a missing page in step 2
+    assert f"data/cities/130100.yaml:{line} kind" in page.locator("article").text_content()
+    page.evaluate("() => { window.__ybBeforeReload = true; }")
+
+    # 4. Fixed: the page is back (and the open tab reloads by itself), without the error.
+    city.write_text(original, encoding="utf-8")
+    html = preview.wait_for(CITY_URL, lambda s, h: s == 200 and "数据错误" not in h and agency in h, "the fixed page")
+    assert "石家庄市医保关系转移接续" in html and edited_agency not in html
+    page.wait_for_function(
+        "() => window.__ybBeforeReload === undefined && !document.body.textContent.includes('数据错误')",
+        timeout=CHANGE_TIMEOUT_S * 1000,
+    )
+    assert preview.alive()
+    session.recorder.assert_clean()
+    session.close()
+
+    first = preview.build_times()[0]
+    REPORT["serve"] = (
+        f"preview server: one-city edit rebuilt in {rebuild:.1f} s (visible over HTTP after {seen_after:.1f} s; "
+        f"first serve build {first:.1f} s) vs full `mkdocs build --strict` {built_site.seconds:.1f} s; "
+        f"YAML syntax error page at /{where}"
+    )

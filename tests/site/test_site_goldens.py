@@ -1,0 +1,40 @@
+"""Golden files: the rendered Markdown of three representative cities — one in 广东 (province
+rule on the personal account, local facts), one autonomous prefecture, one municipality.
+Regenerate after an intended change with `pytest tests/site --update-goldens` and review the diff."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from sitegen.load import load_dataset
+
+GOLDEN = Path(__file__).with_name("golden")
+CITIES = {
+    "zhongshan": "广东省的地级市",
+    "enshi": "自治州",
+    "beijing": "直辖市",
+}
+
+
+@pytest.mark.parametrize("slug", sorted(CITIES))
+def test_city_page_matches_its_golden_file(slug, real_pages, request):
+    rendered = real_pages[f"cities/{slug}.md"]
+    golden = GOLDEN / f"{slug}.md"
+    if request.config.getoption("--update-goldens"):
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.exists(), f"{golden} 不存在（提示：pytest tests/site --update-goldens 生成）"
+    expected = golden.read_text(encoding="utf-8")
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), rendered.splitlines(True),
+                                        f"golden/{slug}.md", f"rendered cities/{slug}.md"))
+    assert rendered == expected, f"{CITIES[slug]} {slug} 的页面变了（确认后用 --update-goldens 更新）：\n{diff}"
+
+
+def test_the_goldens_cover_the_three_kinds():
+    cities = {c.slug: c for c in load_dataset().dataset.cities.values()}
+    assert cities["zhongshan"].kind == "city" and cities["zhongshan"].province == "440000"
+    assert cities["enshi"].kind == "autonomous_prefecture"
+    assert cities["beijing"].kind == "municipality"

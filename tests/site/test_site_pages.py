@@ -1,0 +1,248 @@
+"""sitegen.pages on a small fixture dataset: the pages each record gets, the serve path for bad
+data (an error page naming file, line and field; every other page still rendered), escaping."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+import markdown
+import pytest
+from site_fixture_data import write_dataset
+
+from sitegen.contexts import MissingRules
+from sitegen.example import ExampleError
+from sitegen.load import load_dataset
+from sitegen.pages import build_pages, province_nav
+from sitegen.runtime_assets import ASSETS_TOKEN, asset_version
+from sitegen.settings import SiteSettings
+
+SETTINGS = SiteSettings(example_accepted=datetime.date(2026, 9, 24))
+
+
+@pytest.fixture
+def root(tmp_path):
+    return write_dataset(tmp_path)
+
+
+def pages_of(root, **kwargs) -> dict[str, str]:
+    site = build_pages(load_dataset(root / "data"), SETTINGS, root=root, **kwargs)
+    return {page.src_uri: page.content for page in site.pages}
+
+
+def shown(page: str) -> str:
+    """The text a reader sees: the page converted to HTML, tags stripped, entities decoded."""
+    body = page.split("---", 2)[2] if page.startswith("---") else page
+    html_text = markdown.markdown(body, extensions=["tables", "md_in_html", "attr_list", "admonition"])
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+def append(path, text: str) -> int:
+    """Append lines to a YAML file; return the line number of the first appended line."""
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + text, encoding="utf-8")
+    return before.count("\n") + 1
+
+
+def test_every_record_gets_its_page(root):
+    pages = pages_of(root)
+    assert set(pages) == {
+        "index.md", "corrections.md", "sources.md", "calculators.md",
+        "provinces/guangdong.md", "provinces/beijing.md",
+        "cities/beijing.md", "cities/guangzhou.md", "cities/shenzhen.md",
+        "cities/dongguan.md", "cities/zhongshan.md",
+    }
+
+
+def test_city_pages_are_not_in_the_nav_and_province_pages_are(root):
+    site = build_pages(load_dataset(root / "data"), SETTINGS, root=root)
+    in_nav = {p.src_uri for p in site.pages if p.in_nav}
+    assert not any(uri.startswith("cities/") for uri in in_nav)
+    assert site.provinces == [("北京市", "provinces/beijing.md"), ("广东省", "provinces/guangdong.md")]
+
+
+def test_bad_city_becomes_an_error_page_naming_file_line_and_field(root):
+    line = append(root / "data" / "cities" / "440300.yaml", "hotline: '12345'\n")
+    pages = pages_of(root)
+    error = pages["cities/shenzhen.md"]
+    assert f"data/cities/440300.yaml:{line} hotline: 未知字段 hotline" in error
+    assert "# 数据错误：data/cities/440300.yaml" in error
+    # every other page is still there, and the province page no longer links the bad city
+    assert "# 广州市医保关系转移接续" in pages["cities/guangzhou.md"]
+    assert "# 中山市医保关系转移接续" in pages["cities/zhongshan.md"]
+    assert "../cities/guangzhou.md" in pages["provinces/guangdong.md"]
+    assert "../cities/shenzhen.md" not in pages["provinces/guangdong.md"]
+    # editors see every problem on the overview page as well
+    assert f"data/cities/440300.yaml:{line} hotline" in pages["index.md"]
+
+
+def test_malformed_yaml_gets_an_error_page_at_its_code(root):
+    (root / "data" / "cities" / "440300.yaml").write_text("code: '440300'\nname: [深圳\n", encoding="utf-8")
+    pages = pages_of(root)
+    assert "cities/shenzhen.md" not in pages
+    error = pages["cities/440300.md"]
+    assert re.search(r"data/cities/440300\.yaml:\d+: YAML 语法错误", error)
+    assert "# 广州市医保关系转移接续" in pages["cities/guangzhou.md"]
+
+
+def test_error_page_is_excluded_from_search(root):
+    append(root / "data" / "cities" / "440300.yaml", "hotline: '12345'\n")
+    front = pages_of(root)["cities/shenzhen.md"].split("---")[1]
+    assert "search:\n  exclude: true" in front
+
+
+def test_bad_national_rules_leave_only_a_page_of_problems(root):
+    national = root / "data" / "national.yaml"
+    national.write_text(national.read_text(encoding="utf-8").replace("checked_on: 2026", "checked_on: x2026", 1),
+                        encoding="utf-8")
+    pages = pages_of(root)
+    assert list(pages) == ["index.md"]
+    assert re.search(r"data/national\.yaml:\d+ checked_on: 应为日期", shown(pages["index.md"]))
+
+
+def test_html_in_a_city_name_is_escaped(root):
+    pages = pages_of(root)
+    page = pages["cities/dongguan.md"]
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#34;东莞&#34;)&lt;/script&gt;东莞市" in page
+    body = page.split("---", 2)[2]
+    html = markdown.markdown(body, extensions=["tables", "md_in_html", "attr_list", "admonition"])
+    # The only script is the calculators' own (loaded by URL); the name's markup is text.
+    assert re.findall(r"<script[^>]*>", html) == [
+        f'<script src="{ASSETS_TOKEN}/{asset_version()}/calc.js" defer>'
+    ]
+    assert "alert(" not in html.replace("&lt;script&gt;alert(&#34;", "")
+    assert "<script>" not in pages["provinces/guangdong.md"]
+
+
+def test_city_page_answers_in_the_reading_order(root):
+    page = pages_of(root)["cities/guangzhou.md"]
+    headings = re.findall(r"^## (\d+)\. (.+)$", page, flags=re.M)
+    assert [h for _, h in headings] == [
+        "谁可以办理，什么时候办理", "怎么办理", "办理时限", "个人账户余额", "断缴与等待期",
+        "补缴与滞纳金", "缴费年限", "自己算一算", "医保服务热线", "来源与核对日期", "同省其他城市",
+    ]
+    assert [int(n) for n, _ in headings] == list(range(1, 12))
+    assert page.count("# 广州市医保关系转移接续") == 1
+
+
+def test_time_limit_example_comes_from_the_calculator(root):
+    calls = []
+
+    def run(argv):
+        calls.append(argv)
+        return 0, {"transfer_out_due": "2026-10-15", "transfer_in_due": "2026-10-22", "problems": [], "notes": []}
+
+    page = pages_of(root, run=run)["cities/guangzhou.md"]
+    assert calls == [["transfer-deadline", "--accepted", "2026-09-24"]]  # once per build, not per page
+    assert "申请在 2026年9月24日 受理，转出地最迟在 2026年10月15日 办结" in page
+    assert "最迟在 2026年10月22日 办结" in page
+
+
+def test_uncomputable_part_of_the_example_is_said_not_guessed(root):
+    def run(argv):
+        return 0, {"transfer_out_due": "2026-12-31", "transfer_in_due": None,
+                   "problems": [{"code": "calendar_not_covered", "message": "转入地期限：2027 年的官方日历尚未收录。"}],
+                   "notes": []}
+
+    page = pages_of(root, run=run)["cities/guangzhou.md"]
+    assert "转出地最迟在 2026年12月31日 办结。" in page
+    assert "转入地期限：2027 年的官方日历尚未收录。" in page
+
+
+def test_calculator_refusing_the_example_date_fails_with_the_setting_named(root):
+    def run(argv):
+        return 2, {"error": {"code": "bad_date", "field": "accepted", "message": "日期无效"}}
+
+    with pytest.raises(ExampleError, match=r"extra\.yibao\.example_accepted: .*日期无效"):
+        pages_of(root, run=run)
+
+
+def test_guangdong_city_says_what_happens_inside_and_outside_the_province(root):
+    page = pages_of(root)["cities/guangzhou.md"]
+    assert "**在广东省内各城市之间转移**：测试：省内跨市转移时个人账户不划转，跨市使用。" in page
+    assert "**转到广东以外（跨省）**：" in page
+
+
+def test_city_without_local_rules_says_so_and_points_to_the_national_rule(root):
+    pages = pages_of(root)
+    beijing = pages["cities/beijing.md"]
+    assert "未找到北京市关于个人账户的本地规定，按上面的全国规定办理。" in beijing
+    assert "未找到北京市设定待遇等待期的有来源规定" in beijing
+    assert "未找到北京市最低缴费年限的有来源规定" in beijing
+    assert "未找到北京市承诺更短时限的有来源规定" in beijing
+
+
+def test_local_waiting_period_is_shown_with_its_source(root):
+    page = pages_of(root)["cities/zhongshan.md"]
+    match = re.search(r"- \*\*中山市\*\*：测试：中断超过规定月数的，等待期为 2 个月。〔(\d+)〕", page)
+    assert match
+    sources = page.split("来源与核对日期", 1)[1]
+    items = re.findall(r"^1\. (.+)$", sources, flags=re.M)
+    assert "https://example.org/zs" in items[int(match.group(1)) - 1]
+    assert "未找到中山市设定待遇等待期" not in page
+
+
+def test_every_citation_mark_points_to_a_listed_source(root):
+    for uri, page in pages_of(root).items():
+        if uri.startswith("cities/"):
+            marks = {int(n) for n in re.findall(r"〔(\d+)〕", page.split("来源与核对日期")[0])}
+            listed = len(re.findall(r"^1\. ", page.split("来源与核对日期")[1], flags=re.M))
+            assert marks == set(range(1, listed + 1)), uri
+
+
+def test_secondary_sources_are_labelled_as_such(root):
+    page = pages_of(root)["cities/guangzhou.md"]
+    assert "可信度：**二手网站（仅作线索，可信度低）**" in page
+
+
+def test_municipality_page_has_no_parent_province_sentence_or_siblings(root):
+    page = pages_of(root)["cities/beijing.md"]
+    assert "北京市是直辖市" in page and "属于" not in page.split("## 1.")[0]
+    assert "北京市没有其他城市页面。" in page
+
+
+def test_siblings_link_the_other_cities_of_the_province(root):
+    page = pages_of(root)["cities/guangzhou.md"]
+    nearby = page.split("同省其他城市")[1]
+    assert re.findall(r"\]\((\w+)\.md\)", nearby) == ["shenzhen", "dongguan", "zhongshan"]
+
+
+def test_missing_rules_are_all_named(root):
+    national = root / "data" / "national.yaml"
+    text = national.read_text(encoding="utf-8")
+    national.write_text(text.replace("id: channels", "id: channels_renamed").replace("id: scope", "id: scope_x"),
+                        encoding="utf-8")
+    with pytest.raises(MissingRules, match="缺少页面需要的规则 scope、channels|缺少页面需要的规则 .*scope.*channels"):
+        pages_of(root)
+
+
+def test_province_nav_expands_the_marker_entry():
+    nav = [{"概览": "index.md"}, {"各省": "provinces/"}, {"来源": "sources.md"}]
+    provinces = [("北京市", "provinces/beijing.md"), ("天津市", "provinces/tianjin.md")]
+    assert province_nav(nav, provinces) == [
+        {"概览": "index.md"},
+        {"各省": [{"北京市": "provinces/beijing.md"}, {"天津市": "provinces/tianjin.md"}]},
+        {"来源": "sources.md"},
+    ]
+    assert province_nav(None, provinces) is None
+
+
+def test_overview_prints_every_national_rule_with_marks_in_page_order(root):
+    index = pages_of(root)["index.md"]
+    text = shown(index)
+    for rule in load_dataset(root / "data").dataset.national.rules:
+        assert f"{rule.title}：{rule.text}" in text, rule.id
+    marks = [int(n) for n in re.findall(r"〔(\d+)〕", index.split("## 来源")[0])]
+    firsts = list(dict.fromkeys(marks))
+    assert firsts == list(range(1, len(firsts) + 1))
+
+
+def test_corrections_page_marks_rise_down_the_page(root):
+    page = pages_of(root)["corrections.md"]
+    marks = [int(n) for n in re.findall(r"〔(\d+)〕", page.split("## 来源")[0])]
+    assert list(dict.fromkeys(marks)) == list(range(1, max(marks) + 1))
+    rules = {r.id: r for r in load_dataset(root / "data").dataset.national.rules}
+    out, inn = rules["transfer_out_workdays"], rules["transfer_in_workdays"]
+    assert f"转出地 {out.value} {out.unit}，转入地 {inn.value} {inn.unit}。" in page
