@@ -160,8 +160,8 @@ def test_edit_break_fix(preview, chromium, built_site):
     rebuild = preview.build_times()[builds_before]
 
     # 2. A YAML syntax error: an error page naming file and line; the server and the rest stay up.
-    # (No slug can be read from an unreadable file, so sitegen.pages puts its error page at the
-    # file's code, /cities/130100/, when it cannot find the page's own address.)
+    # (sitegen.pages reads the slug line of an unparsable file to keep the error page at the
+    # city's own address; only without one does the page go to the file's code, /cities/130100/.)
     city.write_text(original.replace(f"agency: {agency}", f"agency: [{agency}"), encoding="utf-8")
     where, html = preview.wait_for_any(
         (CITY_URL, CODE_URL), lambda s, h: s == 200 and "数据错误" in h, "the syntax error page")
@@ -173,8 +173,9 @@ def test_edit_break_fix(preview, chromium, built_site):
     # 3. A wrong value: the city page itself names file, line and field.
     line = _line_of(original, "kind")
     city.write_text(original.replace("\nkind: city\n", "\nkind: town\n"), encoding="utf-8")
-    html = preview.wait_for(CITY_URL, lambda s, h: s == 200 and "数据错误" in h, "the field error page")
-    assert f"data/cities/130100.yaml:{line} kind" in html
+    html = preview.wait_for(CITY_URL, lambda s, h: s == 200 and f"data/cities/130100.yaml:{line} kind" in h,
+                            "the field error page")
+    assert "数据错误" in html
     assert "town" in html
     status, other = preview.get(OTHER_URL)
     assert status == 200 and "保定市" in other
