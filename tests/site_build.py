@@ -4,8 +4,12 @@ test folder has its own conftest.py.)"""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import subprocess
+import threading
+from contextlib import contextmanager
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,3 +33,22 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subproce
     )
 
 
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(folder: Path):
+    """Yield the base URL of a plain static server for `folder` on 127.0.0.1 (a free port)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=folder))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()

@@ -9,19 +9,16 @@ the calculators' hints and the search results."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from browser_helpers import compute
-from site_build import ROOT, mkdocs_build
+from site_build import ROOT, mkdocs_build, serving
 
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 from site_fixture_data import write_dataset  # noqa: E402
@@ -83,23 +80,14 @@ def _project(root: Path) -> Path:
     return root
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> str:
     root = _project(tmp_path_factory.mktemp("hostile"))
     proc = mkdocs_build(root / "site", root / "mkdocs.yml")
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=root / "site"))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serving(root / "site") as base:
+        yield base
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ makes is recorded; any host other than the local server fails the test."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from urllib.parse import urlsplit
 
 import pytest
+from site_build import serving
 
 from sitegen.load import load_dataset
 
@@ -19,20 +17,11 @@ pytestmark = pytest.mark.browser
 ZWSP = "\u200b"  # jieba's word boundaries in the index; invisible on screen
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def server(built_site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=built_site.path))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serving(built_site.path) as base:
+        yield base
 
 
 @pytest.fixture
