@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Locator, Page
 
+from calculators.web import handle
+
 READY_TIMEOUT_MS = 60_000
 # Schemes that never leave the machine: the page itself, blob: workers, data: URLs.
 LOCAL_SCHEMES = {"file", "blob", "data"}
@@ -123,3 +125,19 @@ def status_texts(page: Page) -> list[dict]:
 def wait_ready(page: Page) -> dict:
     page.wait_for_function("() => window.__ybCalcMetrics && window.__ybCalcMetrics.ready !== null", timeout=READY_TIMEOUT_MS)
     return page.evaluate("() => window.__ybCalcMetrics")
+
+
+def same_as_cpython(detail: dict, calculator: str) -> dict:
+    """What CPython's calculators.web.handle answers for the fields the page sent; the page
+    must have received exactly that from Pyodide."""
+    expected = handle(calculator, detail["fields"])
+    assert detail["payload"] == expected
+    return expected
+
+
+def assert_rows_shown(page: Page, calculator: str, expected: dict) -> None:
+    """The result rows on screen are Python's rows, dates as <time datetime>."""
+    shown = rendered_rows(page, calculator)
+    assert [(r["label"], r["text"], r["datetime"]) for r in shown] == [
+        (r["label"], r["text"], r["value"] if r["type"] == "date" else None) for r in expected["rows"]
+    ]

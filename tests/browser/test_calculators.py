@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.web import handle
-from browser_helpers import LOCAL_SCHEMES, compute, form, rendered_rows
+from browser_helpers import LOCAL_SCHEMES, assert_rows_shown, compute, form, same_as_cpython
 
 pytestmark = pytest.mark.browser
 
@@ -30,23 +29,14 @@ FIELD_ERRORS = [
 ]
 
 
-def _same_as_cpython(detail: dict, calculator: str) -> dict:
-    expected = handle(calculator, detail["fields"])
-    assert detail["payload"] == expected
-    return expected
-
-
 @pytest.mark.parametrize(("calculator", "fields", "check"), ANSWERS, ids=[a[0] for a in ANSWERS])
 def test_correct_answer(loaded_page, calculator, fields, check):
     page, recorder = loaded_page
     detail = compute(page, calculator, fields)
-    expected = _same_as_cpython(detail, calculator)
+    expected = same_as_cpython(detail, calculator)
     key, value = check
     assert expected["raw"][key] == value
-    shown = rendered_rows(page, calculator)
-    assert [(r["label"], r["text"], r["datetime"]) for r in shown] == [
-        (r["label"], r["text"], r["value"] if r["type"] == "date" else None) for r in expected["rows"]
-    ]
+    assert_rows_shown(page, calculator, expected)
     result = form(page, calculator).locator("[data-result]")
     assert result.is_visible()
     assert form(page, calculator).locator("[data-error]").is_hidden()
@@ -71,7 +61,7 @@ def test_transfer_dates_are_time_elements(loaded_page):
 def test_field_error_next_to_field(loaded_page, calculator, fields, field):
     page, recorder = loaded_page
     detail = compute(page, calculator, fields)
-    expected = _same_as_cpython(detail, calculator)
+    expected = same_as_cpython(detail, calculator)
     assert expected["error"]["field"] == field
     message = expected["error"]["message"]
     target = form(page, calculator)
@@ -104,7 +94,7 @@ def test_error_cleared_by_next_answer(loaded_page):
 def test_calendar_not_covered(loaded_page):
     page, recorder = loaded_page
     detail = compute(page, "transfer-deadline", {"accepted": "2026-12-24"})  # Example 7
-    expected = _same_as_cpython(detail, "transfer-deadline")
+    expected = same_as_cpython(detail, "transfer-deadline")
     assert expected["raw"]["transfer_out_due"] is None
     result = form(page, "transfer-deadline").locator("[data-result]")
     problems = result.locator('[data-code="calendar_not_covered"]')
@@ -121,7 +111,7 @@ def test_prefilled_city_value_reaches_python(loaded_page):
     page, recorder = loaded_page
     detail = compute(page, "employee-gap", {"last-paid": "2026-03", "resumed": "2026-08"})
     assert detail["fields"]["local-max-wait"] == "6"  # the city's value in the test page
-    expected = _same_as_cpython(detail, "employee-gap")
+    expected = same_as_cpython(detail, "employee-gap")
     assert expected["raw"]["max_waiting_months"] == 6
     recorder.assert_clean()
 

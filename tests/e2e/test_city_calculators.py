@@ -13,10 +13,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_helpers import compute, form, rendered_rows, wait_ready
+from browser_helpers import assert_rows_shown, compute, form, same_as_cpython, wait_ready
 from e2e_support import recording_context, runtime_requests
 
-from calculators.web import handle
 
 pytestmark = pytest.mark.browser
 
@@ -73,23 +72,14 @@ def test_page_is_the_city_page(city):
     assert calc_src == f"../../assets/calc/{versions[0]}/calc.js"
 
 
-def _same_as_cpython(detail: dict, calculator: str) -> dict:
-    expected = handle(calculator, detail["fields"])
-    assert detail["payload"] == expected
-    return expected
-
-
 @pytest.mark.parametrize(("calculator", "fields", "check"), ANSWERS, ids=[a[0] for a in ANSWERS])
 def test_correct_answer(city, calculator, fields, check):
     page, session = city
     detail = compute(page, calculator, fields)
-    expected = _same_as_cpython(detail, calculator)
+    expected = same_as_cpython(detail, calculator)
     key, value = check
     assert expected["raw"][key] == value
-    shown = rendered_rows(page, calculator)
-    assert [(r["label"], r["text"], r["datetime"]) for r in shown] == [
-        (r["label"], r["text"], r["value"] if r["type"] == "date" else None) for r in expected["rows"]
-    ]
+    assert_rows_shown(page, calculator, expected)
     assert form(page, calculator).locator("[data-error]").is_hidden()
     session.recorder.assert_clean()
 
@@ -108,7 +98,7 @@ def test_transfer_dates_are_time_elements(city):
 def test_field_error_next_to_field(city, calculator, fields, field):
     page, session = city
     detail = compute(page, calculator, fields)
-    expected = _same_as_cpython(detail, calculator)
+    expected = same_as_cpython(detail, calculator)
     assert expected["error"]["field"] == field
     target = form(page, calculator)
     message = expected["error"]["message"]
@@ -125,7 +115,7 @@ def test_field_error_next_to_field(city, calculator, fields, field):
 def test_calendar_not_covered_late_december_2026(city):
     page, session = city
     detail = compute(page, "transfer-deadline", {"accepted": "2026-12-24"})  # Example 7
-    expected = _same_as_cpython(detail, "transfer-deadline")
+    expected = same_as_cpython(detail, "transfer-deadline")
     assert expected["raw"]["transfer_out_due"] is None
     result = form(page, "transfer-deadline").locator("[data-result]")
     problems = result.locator('[data-code="calendar_not_covered"]')
