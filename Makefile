@@ -54,7 +54,7 @@ test: setup wheels
 	$(PY) -m pytest
 
 serve: setup wheels
-	$(VENV)/bin/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty --livereload -a 127.0.0.1:8000
 
 SITE_INPUTS := $(shell find data templates docs calculators sitegen web overrides -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
 

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
-BENCHES = ["bench_calculators.py", "bench_site.py", "bench_browser.py"]
+BENCHES = ["bench_calculators.py", "bench_site.py", "bench_browser.py", "bench_preview.py"]
 
 if __name__ == "__main__":
     sys.path.insert(0, str(TOOLS))

@@ -1,13 +1,15 @@
-"""The editor preview: `mkdocs serve --livereload` (what `make serve` runs) on a copy of the
-project's configuration and data, so the test never edits the real data/.
+"""The editor preview: `mkdocs serve --dirty --livereload` (what `make serve` runs) on a copy of
+the project's configuration and data, so the test never edits the real data/.
 
-One city's YAML is edited, broken and fixed while the server runs:
+One city's YAML is edited, broken and fixed while the server runs, then a template is edited:
 
 - edited: the page changes (polled over HTTP) and Chromium, which has the page open, reloads by
-  itself (live reload);
+  itself (live reload); only the pages whose text changed are rendered again, and the search
+  index still holds every page;
 - broken: the page shows an error naming the file, the line and the field; the server stays up
   and other pages are still served;
-- fixed: the page comes back.
+- fixed: the page comes back;
+- a template edited: every city page is rendered again, the unedited ones included.
 
 The rebuild after the one-city edit (as the server logs it) is printed next to the full
 `mkdocs build --strict` of the session (`built_site`). Every wait is bounded; the server is
@@ -16,10 +18,9 @@ stopped at the end.
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -31,17 +32,20 @@ from pathlib import Path
 import pytest
 from e2e_support import MKDOCS_ENV, REPORT, ROOT, free_port, recording_context
 
+sys.path.insert(0, str(ROOT / "tools"))
+from bench_preview import copy_project, stop  # noqa: E402  (shared with the benchmark)
+
+from sitegen.preview import Build, builds_in  # noqa: E402
+
 pytestmark = pytest.mark.browser
 
 CITY_FILE = Path("data") / "cities" / "130100.yaml"
 CITY_URL = "cities/shijiazhuang/"
 CODE_URL = "cities/130100/"  # where an unreadable file's error page goes (no slug to read)
 OTHER_URL = "cities/baoding/"
-# What the copy needs next to mkdocs.yml (overrides/ only if the configuration names it).
-COPIED = ("docs", "data", "templates", "overrides")
 START_TIMEOUT_S = 240
 CHANGE_TIMEOUT_S = 150
-BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+SERVE_OPTIONS = ("--dirty", "--livereload")  # as in the Makefile's `serve` target (checked below)
 
 
 @dataclass
@@ -61,8 +65,21 @@ class Preview:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def build_times(self) -> list[float]:
-        return [float(s) for s in BUILT.findall(self.log.read_text(encoding="utf-8", errors="replace"))]
+    def builds(self) -> list[Build]:
+        return builds_in(self.log.read_text(encoding="utf-8", errors="replace"))
+
+    def build_after(self, count: int) -> Build:
+        """The first build logged after the first `count` ones (waited for)."""
+        deadline = time.monotonic() + CHANGE_TIMEOUT_S
+        while len(builds := self.builds()) <= count:
+            assert self.alive() and time.monotonic() < deadline, f"no build #{count + 1}:\n{self.log.read_text()[-3000:]}"
+            time.sleep(0.1)
+        return builds[count]
+
+    def search_pages(self) -> set[str]:
+        status, text = self.get("search/search_index.json")
+        assert status == 200
+        return {doc["location"].split("#")[0] for doc in json.loads(text)["docs"]}
 
     def wait_for(self, path: str, predicate, what: str, timeout_s: float = CHANGE_TIMEOUT_S) -> str:
         """Poll `path` until predicate(status, html) holds; return the html."""
@@ -88,20 +105,6 @@ class Preview:
                              f"{self.log.read_text()[-3000:]}")
 
 
-def copy_project(target: Path) -> Path:
-    """mkdocs.yml and what it reads, with the hook named by its absolute path."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook = ROOT / "sitegen" / "hook.py"
-    config, n = re.subn(r"(?m)^(\s*-\s*)sitegen/hook\.py\s*$", lambda m: f"{m.group(1)}{hook}", config)
-    assert n == 1, "mkdocs.yml no longer names sitegen/hook.py under hooks:"
-    target.mkdir(parents=True)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name in COPIED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return target
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Preview:
     root = copy_project(tmp_path_factory.mktemp("preview") / "project")
@@ -109,7 +112,7 @@ def preview(tmp_path_factory) -> Preview:
     log = root.parent / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *SERVE_OPTIONS, "-a", f"127.0.0.1:{port}"],
             cwd=root, env={**os.environ, **MKDOCS_ENV}, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
@@ -118,13 +121,12 @@ def preview(tmp_path_factory) -> Preview:
         server.wait_for(CITY_URL, lambda status, html: status == 200, "the first build", START_TIMEOUT_S)
         yield server
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=20)
+        stop(proc)
+
+
+def test_make_serve_runs_the_tested_command():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^\t.*mkdocs serve " + " ".join(SERVE_OPTIONS) + r" -a 127\.0\.0\.1:8000$", makefile)
 
 
 def _line_of(text: str, key: str) -> int:
@@ -145,7 +147,9 @@ def test_edit_break_fix(preview, chromium, built_site):
     page = session.new_page()
     page.goto(preview.base + CITY_URL)
     page.evaluate("() => { window.__ybBeforeReload = true; }")
-    builds_before = len(preview.build_times())
+    builds_before = len(preview.builds())
+    searchable = preview.search_pages()
+    assert CITY_URL in searchable and OTHER_URL in searchable and "" in searchable
 
     # 1. An edit shows up, over HTTP and in the open browser tab (live reload).
     started = time.perf_counter()
@@ -157,7 +161,10 @@ def test_edit_break_fix(preview, chromium, built_site):
         arg=edited_agency, timeout=CHANGE_TIMEOUT_S * 1000,
     )
     assert any("/livereload/" in url for url in session.recorder.urls)
-    rebuild = preview.build_times()[builds_before]
+    rebuild = preview.build_after(builds_before).seconds
+    rendered = preview.build_after(builds_before).rendered
+    assert 1 <= rendered <= 3, f"the one-city edit rendered {rendered} pages again, not only its own"
+    assert preview.search_pages() == searchable
 
     # 2. A YAML syntax error: an error page naming file and line; the server and the rest stay up.
     # (sitegen.pages reads the slug line of an unparsable file to keep the error page at the
@@ -192,12 +199,21 @@ def test_edit_break_fix(preview, chromium, built_site):
         timeout=CHANGE_TIMEOUT_S * 1000,
     )
     assert preview.alive()
+    assert preview.search_pages() == searchable
+
+    # 5. A template edit reaches every city page, including those whose data did not change.
+    template = preview.root / "templates" / "city.md.j2"
+    marker = "<!-- preview-template-edit -->"
+    builds_before = len(preview.builds())
+    template.write_text(template.read_text(encoding="utf-8") + "\n" + marker + "\n", encoding="utf-8")
+    preview.wait_for(OTHER_URL, lambda s, h: s == 200 and marker in h, "the template edit on another city")
+    assert preview.build_after(builds_before).rendered >= len([u for u in searchable if u.startswith("cities/")])
     session.recorder.assert_clean()
     session.close()
 
-    first = preview.build_times()[0]
+    first = preview.builds()[0].seconds
     REPORT["serve"] = (
-        f"preview server: one-city edit rebuilt in {rebuild:.1f} s (visible over HTTP after {seen_after:.1f} s; "
-        f"first serve build {first:.1f} s) vs full `mkdocs build --strict` {built_site.seconds:.1f} s; "
-        f"YAML syntax error page at /{where}"
+        f"preview server (--dirty): one-city edit rebuilt in {rebuild:.1f} s, {rendered} page(s) rendered "
+        f"(visible over HTTP after {seen_after:.1f} s); first serve build {first:.1f} s; "
+        f"full `mkdocs build --strict` {built_site.seconds:.1f} s; YAML syntax error page at /{where}"
     )
