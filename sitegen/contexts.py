@@ -4,6 +4,7 @@ City page (`templates/city.md.j2`, sections in `templates/city/<key>.md.j2`):
     city, province        the City and Province records
     title, description    page title (topic + city, once) and meta description
     sections              section keys in reading order (CITY_SECTIONS)
+    indexed               the sections kept in the search index (indexed_sections)
     rules                 {group: [Cited national rules]} for the groups of SECTION_RULES
     local                 {section: [Cited province and city facts]} (SECTION_FACTS)
     out_rule, in_rule     the two time-limit rules; wait_rule the national maximum waiting
@@ -137,6 +138,16 @@ def calculators_context() -> dict[str, object]:
     return {"calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2)}
 
 
+def indexed_sections(city: City, local: dict[str, list[Cited]]) -> frozenset[str]:
+    """City-page sections worth a search hit: those holding something only this city has (its
+    local facts, or its agency under "how"). Every other section repeats on all city pages and
+    is indexed once, on the overview page; the page itself is always found by its title."""
+    found = {section for section, facts in local.items() if facts}
+    if city.agency:
+        found.add("how")
+    return frozenset(found)
+
+
 def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
                  siblings: list[City]) -> dict[str, object]:
     """The context of one city page (see the module docstring)."""
@@ -162,6 +173,7 @@ def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
         "description": f"{place}基本医疗保险关系转入、转出的条件、渠道、"
         "时限、个人账户、断缴与等待期、滞纳金和缴费年限，附来源与核对日期。",
         "sections": CITY_SECTIONS,
+        "indexed": indexed_sections(city, local),
         "rules": groups,
         "local": local,
         "out_rule": named[OUT_RULE],

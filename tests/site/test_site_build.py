@@ -4,6 +4,7 @@ fails listing every problem, `mkdocs serve` renders an error page and keeps the 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -39,6 +40,33 @@ def test_every_city_page_is_under_60_kb(built_site):
     REPORT["weight"] = f"largest city page: cities/{largest}/index.html, {sizes[largest]:,} bytes"
     heavy = {slug: size for slug, size in sizes.items() if size >= MAX_CITY_PAGE}
     assert not heavy, f"city pages of {MAX_CITY_PAGE:,} bytes or more: {heavy}"
+
+
+MAX_SEARCH_INDEX = 1_000_000  # bytes of search/search_index.json, which every page loads
+
+
+def test_search_finds_each_city_by_name_and_indexes_only_what_is_local(built_site):
+    """Text repeated on every city page stays out of search_index.json (Material's search
+    worker builds its index from it on every page load): a city page is indexed by its title,
+    and by a section only when that section has something of its own."""
+    path = built_site.path / "search" / "search_index.json"
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    by_page: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
+    dataset = load_dataset().dataset
+    for city in dataset.cities.values():
+        entries = by_page[f"cities/{city.slug}/"]
+        assert city.name in entries[0]["title"].replace("\u200b", "")
+        if not city.facts and not dataset.provinces[city.province].facts:
+            sections = [d["title"].replace("\u200b", "") for d in entries[1:]]
+            assert sections == (["2. 怎么办理"] if city.agency else []), city.slug
+    zhongshan = [d["title"].replace("\u200b", "") for d in by_page["cities/zhongshan/"][1:]]
+    assert zhongshan == ["1. 谁可以办理，什么时候办理", "2. 怎么办理", "4. 个人账户余额", "7. 缴费年限"]
+    assert not [d["location"] for d in docs if "下面按办理顺序" in d["text"].replace("\u200b", "")]
+    size = path.stat().st_size
+    REPORT["search"] = f"search_index.json: {size:,} bytes, {len(docs)} entries"
+    assert size < MAX_SEARCH_INDEX
 
 
 def test_nothing_is_loaded_from_another_host(built_site):
