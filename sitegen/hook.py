@@ -103,7 +103,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
     _state["dirty"] = command == "serve" and dirty
     if _state["dirty"]:
-        # Material turns MkDocs' "dirty build" warning into noise here: the nav is kept right.
+        # MkDocs warns on every dirty build that the nav may go stale; this hook prevents that.
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
 

@@ -160,6 +160,22 @@ def _median(pairs: list[tuple[Build, float]]) -> tuple[float, float, int]:
             max(b.rendered for b, _ in pairs))
 
 
+def summary(repeat: int, full_build: float, plain: tuple, dirty: tuple, template: tuple) -> list[str]:
+    """The report: each of plain/dirty/template is a `_median` result."""
+    def row(label: str, m: tuple) -> str:
+        return f"{label:<44}{m[0]:6.1f} s, {m[2]:3d} pages rendered (seen after {m[1]:.1f} s)"
+
+    return [
+        f"median of {repeat} edits each",
+        f"{'full `mkdocs build --strict`:':<44}{full_build:6.1f} s (wall time, subprocess)",
+        row("serve, one-city edit (no --dirty):", plain),
+        row("serve --dirty (make serve), one-city edit:", dirty),
+        row("serve --dirty, template edit:", template),
+        f"one-city edit under make serve vs full build: {dirty[0] / full_build:.2f}x; "
+        f"vs the non-incremental serve rebuild: {dirty[0] / plain[0]:.2f}x",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -177,16 +193,8 @@ def main() -> None:
             dirty = _median([_city_edit(server, n) for n in range(args.repeat)])
             template = _median([_template_edit(server, n) for n in range(args.repeat)])
 
-    def row(label, m):
-        print(f"{label:<44}{m[0]:6.1f} s, {m[2]:3d} pages rendered (seen after {m[1]:.1f} s)")
-
-    print(f"median of {args.repeat} edits each")
-    print(f"{'full `mkdocs build --strict`:':<44}{full_build:6.1f} s (wall time, subprocess)")
-    row("serve, one-city edit (no --dirty):", plain)
-    row("serve --dirty (make serve), one-city edit:", dirty)
-    row("serve --dirty, template edit:", template)
-    print(f"one-city edit under make serve vs full build: {dirty[0] / full_build:.2f}x; "
-          f"vs the non-incremental serve rebuild: {dirty[0] / plain[0]:.2f}x")
+    for line in summary(args.repeat, full_build, plain, dirty, template):
+        print(line)
 
 
 if __name__ == "__main__":
