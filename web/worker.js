@@ -44,6 +44,9 @@
     var attempt = "snapshot"; // or "plain": which start-up is under way
     var handle = null;
     var queue = [];
+    var answered = false; // a result has been posted
+    var unpackLater = null; // after a snapshot restore: the wheels' files, not yet unpacked
+    var UNPACK_DELAY_MS = 1500;
     var t0 = Date.now();
     var timings = {};
 
@@ -308,6 +311,8 @@
         };
       }
       post({ type: "result", id: msg.id, payload: payload, ms: Date.now() - t });
+      answered = true;
+      if (unpackLater) setTimeout(unpackLater, 0);
     }
 
     scope.addEventListener("message", function (event) {
@@ -316,11 +321,16 @@
         t0 = Date.now();
         boot(msg).then(function (unpack) {
           queue.splice(0).forEach(run);
-          // Not on the way to the first answer: the snapshot already holds every module.
+          // Not on the way to the first answer (the snapshot already holds every module): after
+          // the first result, or after UNPACK_DELAY_MS if no form is sent before then. The form
+          // that started the loading is sent by the page on "ready", so it comes first.
           if (unpack) {
-            setTimeout(function () {
+            unpackLater = function () {
+              unpackLater = null;
               unpack().catch(function (err) { console.warn("calculators: wheels not unpacked:", err); });
-            }, 0);
+            };
+            if (answered) setTimeout(unpackLater, 0);
+            else setTimeout(function () { if (unpackLater) unpackLater(); }, UNPACK_DELAY_MS);
           }
         }, function (err) {
           fail("Python 运行环境启动失败。", err && err.stack ? err.stack : err);
