@@ -7,6 +7,11 @@
 - manifest.json: file names, sizes and sha256 of everything above, plus a hash of the inputs so a
   re-run with unchanged inputs does nothing.
 
+The output is byte-for-byte reproducible: the same inputs give the same files on any machine and
+at any time (SOURCE_DATE_EPOCH for pip and py_compile, fixed dates in every zip). The site names
+its asset folder after these hashes, so a rebuild that changes nothing keeps the readers' cached
+copy of the runtime valid.
+
 Run: python tools/build_wheels.py [--force]
 """
 
@@ -18,7 +23,9 @@ import json
 import shutil
 import subprocess
 import sys
+import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +44,11 @@ RUNTIME_FILES = [
     "python_stdlib.zip",
     "package.json",
 ]
+
+# 1980-01-01, the earliest date a zip entry can hold. With SOURCE_DATE_EPOCH set, py_compile writes
+# hash-based .pyc headers instead of the source file's mtime.
+SOURCE_DATE_EPOCH = "315532800"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 PYPROJECT = f"""\
 [build-system]
@@ -72,7 +84,21 @@ def input_hash() -> str:
 
 
 def run(*cmd: str | Path, cwd: Path | None = None) -> None:
-    subprocess.run([str(c) for c in cmd], check=True, cwd=cwd)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    subprocess.run([str(c) for c in cmd], check=True, cwd=cwd, env=env)
+
+
+def normalise_zip(path: Path) -> None:
+    """Rewrite a zip with every entry dated ZIP_DATE (`pyodide py-compile` dates the entries it
+    writes with the current time), keeping the entries' order, compression and permissions."""
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w") as out:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            out.writestr(fixed, source.read(info))
+    tmp.replace(path)
 
 
 def pyodide_cli() -> Path:
@@ -125,6 +151,8 @@ def build(force: bool = False) -> Path:
     run(pyodide_cli(), "py-compile", "--silent", wheels)
     copy_runtime(tmp_out / "runtime")
     run(pyodide_cli(), "py-compile", "--silent", tmp_out / "runtime" / "python_stdlib.zip")
+    for archive in [*wheels.glob("*.whl"), tmp_out / "runtime" / "python_stdlib.zip"]:
+        normalise_zip(archive)
     pyodide_version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
     manifest = {
         "inputs": digest,
