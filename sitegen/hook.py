@@ -268,6 +268,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(BUILD_LOG, _preview["builds"], len(_preview["rendered"]), time.monotonic() - _preview["started"])
 
 
+def on_build_error(error: Exception) -> None:
+    _preview["layout"] = None  # after a failed build the next one renders every page
+
+
 def on_serve(server, config: MkDocsConfig, builder):
     root = _root(config)
     for name in WATCHED:
