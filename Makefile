@@ -46,7 +46,7 @@ node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The calculators and chinesecalendar as py-compiled wheels for Pyodide (build/pyodide/).
+# The calculators (with the calendar compiled from data/calendar/) as a py-compiled wheel for Pyodide (build/pyodide/).
 wheels: setup
 	$(PY) tools/build_wheels.py
 

@@ -1,5 +1,21 @@
-"""`python -m calculators NAME [options]`: see calculators.cli."""
+"""`python -m calculators NAME [options]`: see calculators.cli.
 
-from calculators.cli import main
+Run from the repository, an edited data/calendar/ is compiled into calculators/calendar_data.py
+first (sitegen.calendar_module), so the answer uses the edited year with no command to remember.
+Installed without sitegen (the browser's wheel), the compiled calendar is used as built.
+"""
+
+import sys
+
+try:
+    from sitegen.calendar_module import refresh_if_stale
+except ImportError:
+    pass
+else:
+    _, problems = refresh_if_stale()
+    for problem in problems:  # the last good calendar stays in use; say what to fix
+        print(f"日历数据有问题，仍使用上次编译的日历：{problem}", file=sys.stderr)
+
+from calculators.cli import main  # noqa: E402
 
 raise SystemExit(main())

@@ -15,16 +15,16 @@ from collections.abc import Callable
 from calculators.argv import Options, Spec, parse
 from calculators.back_payment import ArrearsMonth, back_payment
 from calculators.employee_gap import employee_gap
-from calculators.errors import CalculatorError, CalendarNotCovered
+from calculators.errors import CalculatorError, CalendarNotCovered, CalendarProvisional
 from calculators.inputs import format_month, parse_choice, parse_date, parse_int, parse_month
 from calculators.late_fee import EMPLOYER, PAYERS, late_fee
 from calculators.money import format_money, parse_amount
 from calculators.notes import Note
 from calculators.resident_waiting import resident_waiting
-from calculators.rules import LATE_FEE_DAILY_RATE
+from calculators.rules import LATE_FEE_DAILY_RATE, TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
 from calculators.text import shown
-from calculators.transfer import transfer_deadline
-from calculators.workdays import add_workdays, check_day_count, covered_years
+from calculators.transfer import Estimate, TransferDeadline, transfer_deadline
+from calculators.workdays import add_workdays, check_day_count, covered_years, estimated_year
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -46,6 +46,28 @@ def _opt_int(opts: Options, name: str, default=None):
     return parse_int(opts[name], name) if name in opts else default
 
 
+def _estimate(estimate: Estimate | None) -> dict | None:
+    if estimate is None:
+        return None
+    return {"date": estimate.date.isoformat(), "earliest": estimate.earliest.isoformat(), "latest": estimate.latest.isoformat()}
+
+
+def _count_days(r: TransferDeadline) -> list[dict]:
+    """The days of the count, for the picture: each day once, with its place in each count."""
+    days: dict = {}
+    for stage, counted, need in (("out", r.out_days, TRANSFER_OUT_WORKDAYS), ("in", r.in_days, TRANSFER_IN_WORKDAYS)):
+        number = 0
+        for day in counted:
+            entry = days.setdefault(day.date, {
+                "date": day.date.isoformat(), "kind": day.kind, "work": day.work, "final": day.final,
+                "name": day.name, "out": None, "in": None,
+            })
+            if day.work and number < need:
+                number += 1
+                entry[stage] = number
+    return [days[key] for key in sorted(days)]
+
+
 def _transfer(opts: Options) -> dict:
     r = transfer_deadline(parse_date(opts["accepted"], "accepted"), _opt_date(opts, "received"), _opt_date(opts, "today"))
     first, last = covered_years()
@@ -55,11 +77,15 @@ def _transfer(opts: Options) -> dict:
         "today": _iso(r.today),
         "transfer_out_due": _iso(r.transfer_out_due),
         "transfer_in_due": _iso(r.transfer_in_due),
+        "transfer_out_estimate": _estimate(r.transfer_out_estimate),
+        "transfer_in_estimate": _estimate(r.transfer_in_estimate),
         "status": r.status,
         "overdue_workdays": r.overdue_workdays,
         "problems": _notes(r.problems),
         "notes": _notes(r.notes),
         "calendar_years": [first, last],
+        "calendar_estimated_year": estimated_year(),
+        "count_days": _count_days(r),
     }
 
 
@@ -133,10 +159,15 @@ def _add_workdays(opts: Options) -> dict:
     start = parse_date(opts["start"], "start")
     days = check_day_count(parse_int(opts["days"], "days"))
     try:
-        result = add_workdays(start, days)
+        result, estimate, problems = add_workdays(start, days).isoformat(), None, []
+    except CalendarProvisional as provisional:
+        count = provisional.count
+        result, problems = None, [Note(CalendarProvisional.CODE, provisional.message)]
+        estimate = _estimate(Estimate(count.estimate, count.earliest, count.latest))
     except CalendarNotCovered as error:
         raise error.for_field("start" if error.year == start.year else "days") from None
-    return {"start": start.isoformat(), "days": days, "result": result.isoformat()}
+    return {"start": start.isoformat(), "days": days, "result": result, "result_estimate": estimate,
+            "problems": _notes(tuple(problems))}
 
 
 MONTH_ENTRY_PARTS = ("月份", "金额", "应缴日期")  # --month YYYY-MM:AMOUNT:DUE_DATE

@@ -7,13 +7,17 @@ case is assumed: the 转入地 receives it on the 转出地's last day.
 
 Assumptions and choices (stated to the reader through `notes`):
 - The start day is not counted (民法典 第二百零一条, by analogy; see `calculators.workdays`).
-- `status` compares "today" with the last deadline (转入地 due date): `overdue` when today is
-  later. `overdue_workdays` counts the working days after the due date up to and including today;
-  it is 0 when within the limit (and may be 0 when overdue only by a weekend), None when no
-  "today" is given or when today's year is not on the official calendar.
-- A deadline that falls in a year the official calendar does not cover is None, with a problem
-  `calendar_not_covered`; the rest is still answered. This is an answer (exit 0), not an input
-  error.
+- A deadline that reaches days the next holiday notice may still change is None, with an estimate
+  (`Estimate`: the point estimate and the earliest and latest dates any arrangement allows, see
+  calculators.holiday_calendar) and a problem `calendar_provisional`. Beyond the estimated year it
+  is None with no estimate and a problem `calendar_not_covered`. Either is an answer (exit 0).
+- `status` compares "today" with the last deadline (转入地 due date): `within_limit` when today is
+  not later than it, `overdue` when it is. With an estimate, a status is given only when it holds
+  under every arrangement: within the limit when today is not later than the earliest possible
+  deadline, overdue when today is later than the latest; otherwise None with `status_unknown`.
+- `overdue_workdays` counts the working days after the due date up to and including today; it is 0
+  when within the limit (and may be 0 when overdue only by a weekend), None when no "today" is
+  given or when that count reaches days that are not final.
 """
 
 from __future__ import annotations
@@ -22,18 +26,34 @@ import datetime
 from dataclasses import dataclass
 
 from calculators.errors import CalculatorError, CalendarNotCovered
+from calculators.holiday_calendar import Day
 from calculators.notes import Note
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
-from calculators.workdays import add_workdays, last_covered_day, workdays_between
+from calculators.workdays import (
+    WorkdayCount,
+    count_between,
+    count_workdays,
+    last_covered_day,
+    provisional_message,
+    workdays_between,
+)
 
 WITHIN_LIMIT = "within_limit"
 OVERDUE = "overdue"
+PROVISIONAL = "calendar_provisional"
 
 START_DAY_NOTE = Note(
     "start_day_not_counted",
     "受理当日不计入，从次日开始计算工作日（参照《民法典》第二百零一条；"
     "医保办发〔2021〕43号未写明计算方法，此为推定）。",
 )
+
+
+@dataclass(frozen=True)
+class Estimate:
+    date: datetime.date  # the point estimate
+    earliest: datetime.date
+    latest: datetime.date
 
 
 @dataclass(frozen=True)
@@ -47,15 +67,24 @@ class TransferDeadline:
     overdue_workdays: int | None
     problems: tuple[Note, ...]
     notes: tuple[Note, ...]
+    transfer_out_estimate: Estimate | None = None
+    transfer_in_estimate: Estimate | None = None
+    out_days: tuple[Day, ...] = ()  # the days counted for the 转出地, after `accepted`
+    in_days: tuple[Day, ...] = ()  # the days counted for the 转入地, after its start (point estimate)
+    in_start: datetime.date | None = None  # the day the 转入地's count starts from
+
+
+OUT_STAGE = f"转出地期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日）"
+IN_STAGE = f"转入地期限（收到信息表后 {TRANSFER_IN_WORKDAYS} 个工作日）"
 
 
 def _uncovered(stage: str, error: CalendarNotCovered, base: datetime.date | None = None, need: int = 0) -> Note:
-    """The problem for a deadline that runs past the official calendar, with the count so far."""
+    """The problem for a deadline that runs past the calendar data, with the count so far."""
     progress = ""
-    if base is not None and error.year > last_covered_day().year:
-        last = last_covered_day()
+    last = last_covered_day()
+    if base is not None and error.year > last.year:
         counted = workdays_between(base, last)
-        progress = f"截至 {last.isoformat()} 已计 {counted} 个工作日，还差 {need - counted} 个。"
+        progress = f"截至 {last.isoformat()} 已计 {counted} 个工作日（估算），还差 {need - counted} 个。"
     return Note(CalendarNotCovered.CODE, f"{stage}：{error.message}{progress}")
 
 
@@ -68,6 +97,26 @@ def _validate(accepted: datetime.date, received: datetime.date | None, today: da
         raise CalculatorError("inconsistent_dates", "received", "转入地收到信息表的日期不能晚于今天。")
 
 
+def _estimate(count: WorkdayCount) -> Estimate | None:
+    return None if count.official is not None else Estimate(count.estimate, count.earliest, count.latest)
+
+
+def _in_message(count: WorkdayCount, estimate: Estimate) -> str:
+    """The provisional message of the 转入地 deadline, with the bounds carried from the 转出地's."""
+    return provisional_message(count.pending_year, count.reached_estimated_year, count.provisional_from,
+                               estimate.date, estimate.earliest, estimate.latest)
+
+
+def _in_deadline(out: WorkdayCount) -> tuple[WorkdayCount, Estimate | None]:
+    """The 转入地's count from the 转出地's deadline (worst case), bounds carried through."""
+    point = count_workdays(out.estimate, TRANSFER_IN_WORKDAYS)
+    if out.official is not None:
+        return point, _estimate(point)
+    earliest = count_workdays(out.earliest, TRANSFER_IN_WORKDAYS).earliest
+    latest = count_workdays(out.latest, TRANSFER_IN_WORKDAYS).latest
+    return point, Estimate(point.estimate, earliest, latest)
+
+
 def transfer_deadline(
     accepted: datetime.date,
     received: datetime.date | None = None,
@@ -77,35 +126,35 @@ def transfer_deadline(
     _validate(accepted, received, today)
     problems: list[Note] = []
     notes: list[Note] = [START_DAY_NOTE]
-    # True when a deadline could not be computed because it lies after the covered years.
+    # The earliest possible last deadline is later than every day the data covers.
     due_after_coverage = False
 
-    out_due = None
+    out = out_estimate = None
     try:
-        out_due = add_workdays(accepted, TRANSFER_OUT_WORKDAYS)
+        out = count_workdays(accepted, TRANSFER_OUT_WORKDAYS)
+        out_estimate = _estimate(out)
+        if out_estimate is not None:
+            problems.append(Note(PROVISIONAL, f"{OUT_STAGE}：{out.provisional_message()}"))
     except CalendarNotCovered as error:
-        problems.append(
-            _uncovered(f"转出地期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日）", error, accepted, TRANSFER_OUT_WORKDAYS)
-        )
-        due_after_coverage = error.year > last_covered_day().year
+        problems.append(_uncovered(OUT_STAGE, error, accepted, TRANSFER_OUT_WORKDAYS))
+        due_after_coverage = error.earliest is None
 
-    in_due = None
-    base = received if received is not None else out_due
-    if base is None:
-        problems.append(
-            Note(
-                CalendarNotCovered.CODE,
-                f"转入地期限（收到信息表后 {TRANSFER_IN_WORKDAYS} 个工作日）从转出地期限起算，同样无法计算。",
-            )
-        )
+    in_count = in_estimate = None
+    if received is None and out is None:
+        problems.append(Note(CalendarNotCovered.CODE, f"{IN_STAGE}从转出地期限起算，同样无法计算。"))
     else:
         try:
-            in_due = add_workdays(base, TRANSFER_IN_WORKDAYS)
+            if received is not None:
+                in_count = count_workdays(received, TRANSFER_IN_WORKDAYS)
+                in_estimate = _estimate(in_count)
+            else:
+                in_count, in_estimate = _in_deadline(out)
+            if in_estimate is not None:
+                problems.append(Note(PROVISIONAL, f"{IN_STAGE}：{_in_message(in_count, in_estimate)}"))
         except CalendarNotCovered as error:
-            problems.append(
-                _uncovered(f"转入地期限（收到信息表后 {TRANSFER_IN_WORKDAYS} 个工作日）", error, base, TRANSFER_IN_WORKDAYS)
-            )
-            due_after_coverage = error.year > last_covered_day().year
+            problems.append(_uncovered(IN_STAGE, error, received or (out.official if out else None), TRANSFER_IN_WORKDAYS))
+            in_count = in_estimate = None
+            due_after_coverage = error.earliest is None
         if received is None:
             notes.append(
                 Note(
@@ -115,29 +164,47 @@ def transfer_deadline(
                 )
             )
 
-    if received is not None and out_due is not None and received > out_due:
-        late = workdays_between(out_due, received)  # both dates are covered here
+    out_due = out.official if out else None
+    if received is not None and out is not None and received > out.estimate:
+        late = count_between(out.estimate, received)
+        late_text = f"{late.estimate} 个工作日" if late.final else f"约 {late.estimate} 个工作日（估算）"
         notes.append(
             Note(
                 "transfer_out_late",
-                f"转出地期限为 {out_due.isoformat()}，信息表 {received.isoformat()} 才送达，"
-                f"晚了 {late} 个工作日；转入地期限从收到之日起算。",
+                f"转出地期限为 {out.estimate.isoformat()}{'' if out_due else '（估算）'}，信息表 {received.isoformat()} 才送达，"
+                f"晚了 {late_text}；转入地期限从收到之日起算。",
             )
         )
 
-    status, overdue = _status(today, in_due, due_after_coverage, problems)
+    in_due = in_count.official if in_count is not None and in_estimate is None else None
+    status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems)
     return TransferDeadline(
-        accepted, received, today, out_due, in_due, status, overdue, tuple(problems), tuple(notes)
+        accepted, received, today, out_due, in_due, status, overdue, tuple(problems), tuple(notes),
+        out_estimate, in_estimate,
+        out.days if out else (), in_count.days if in_count else (),
+        (received or (out.estimate if out else None)),
     )
 
 
 def _status(
     today: datetime.date | None,
     in_due: datetime.date | None,
+    estimate: Estimate | None,
     due_after_coverage: bool,
     problems: list[Note],
 ) -> tuple[str | None, int | None]:
     if today is None:
+        return None, None
+    if in_due is None and estimate is not None:
+        if today <= estimate.earliest:
+            return WITHIN_LIMIT, 0
+        if today > estimate.latest:
+            return OVERDUE, _overdue_count(estimate.latest, today, problems, certain=False)
+        problems.append(Note(
+            "status_unknown",
+            f"今天处在最早可能期限 {estimate.earliest.isoformat()} 与最晚可能期限 {estimate.latest.isoformat()} 之间，"
+            "放假安排公布前无法判断是否已超期。",
+        ))
         return None, None
     if in_due is None:
         # The deadline is unknown but later than every covered day: today may still be judged.
@@ -147,12 +214,27 @@ def _status(
         return None, None
     if today <= in_due:
         return WITHIN_LIMIT, 0
+    return OVERDUE, _overdue_count(in_due, today, problems, certain=True)
+
+
+def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note], certain: bool) -> int | None:
+    """Working days after `due` up to today; None (with a problem) when that count is not final."""
     try:
-        return OVERDUE, workdays_between(in_due, today)
+        between = count_between(due, today)
     except CalendarNotCovered as error:
         last = last_covered_day()
-        so_far = workdays_between(in_due, last)
-        problems.append(
-            _uncovered(f"已超期（截至 {last.isoformat()} 已超过 {so_far} 个工作日），但之后的工作日数无法计算", error)
-        )
-        return OVERDUE, None
+        so_far = workdays_between(due, last)
+        problems.append(Note(
+            CalendarNotCovered.CODE,
+            f"已超期（截至 {last.isoformat()} 已超过约 {so_far} 个工作日），但之后的工作日数无法计算：{error.message}",
+        ))
+        return None
+    if certain and between.final:
+        return between.estimate
+    counted = "最晚可能期限" if not certain else "期限"
+    problems.append(Note(
+        PROVISIONAL,
+        f"已超期；从{counted} {due.isoformat()} 到今天约 {between.estimate} 个工作日"
+        f"（{between.fewest}–{between.most} 个），放假安排公布后才能确定。",
+    ))
+    return None

@@ -8,7 +8,9 @@ whose answers it presents, and `cli.run` stays the one entry point of the rules.
 `handle(name, fields)` returns either `{"error": {"code", "field", "message"}}` (the field names
 the input to mark) or `{"rows": [...], "problems": [...], "notes": [...], "raw": answer}` where a
 row is `{"label", "value", "text", "type"}`: `value` is machine-readable (ISO date, "150.00"),
-`text` is what the reader sees, and `type` is one of ROW_TYPES.
+`text` is what the reader sees, and `type` is one of ROW_TYPES. An `estimate` row (a date before
+the year's holiday notice) adds `detail`, the range of dates it may still move within. The transfer
+deadline adds `calendar`, the weeks of its count as a picture (`count_calendar`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import json
 from decimal import Decimal
 
 from calculators.cli import COMMANDS, run
+from calculators.holiday_calendar import BUXIA, HOLIDAY, MAKEUP, WEEKEND, WORKDAY
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
+from calculators.transfer import OVERDUE, WITHIN_LIMIT
 
 FORM_CALCULATORS = ("transfer-deadline", "employee-gap", "resident-waiting", "late-fee")
-ROW_TYPES = ("date", "text", "money", "status")
+ROW_TYPES = ("date", "estimate", "text", "money", "status")
 CHECKED = ("on", "true", "1", "yes")
 WEEKDAYS = "一二三四五六日"
 
@@ -86,24 +90,128 @@ def money_row(label: str, amount: str) -> Row:
     return row(label, amount, "money", f"{amount} 元")
 
 
+def estimate_row(label: str, estimate: dict, pending_year: int) -> Row:
+    """A date that is an estimate reads as one: 「预计 …（YYYY 年放假安排公布前的估算）」."""
+    out = row(label, estimate["date"], "estimate",
+              f"预计 {date_text(estimate['date'])}（{pending_year} 年放假安排公布前的估算）")
+    if estimate["earliest"] == estimate["latest"]:
+        out["detail"] = "各种可能的补假和调休安排下都是这一天"
+    else:
+        out["detail"] = f"可能在{date_text(estimate['earliest'])}至{date_text(estimate['latest'])}之间"
+    return out
+
+
+def _deadline_row(label: str, official: str | None, estimate: dict | None, pending_year: int) -> Row:
+    if official is None and estimate is not None:
+        return estimate_row(label, estimate, pending_year)
+    return date_row(label, official)
+
+
 def _transfer_rows(r: dict) -> list[Row]:
+    pending = r["calendar_years"][1] + 1
     rows = [date_row("受理日期", r["accepted"])]
     if r["received"]:
         rows.append(date_row("转入地收到信息表的日期", r["received"]))
-    rows.append(date_row(f"转出地办结期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日）", r["transfer_out_due"]))
+    rows.append(_deadline_row(f"转出地办结期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日）",
+                              r["transfer_out_due"], r["transfer_out_estimate"], pending))
     basis = "收到信息表后" if r["received"] else "按最晚情形"
-    rows.append(date_row(f"转入地办结期限（{basis} {TRANSFER_IN_WORKDAYS} 个工作日）", r["transfer_in_due"]))
+    rows.append(_deadline_row(f"转入地办结期限（{basis} {TRANSFER_IN_WORKDAYS} 个工作日）",
+                              r["transfer_in_due"], r["transfer_in_estimate"], pending))
     if r["today"]:
-        if r["status"] == "within_limit":
-            status = "未超过期限"
-        elif r["status"] == "overdue" and r["overdue_workdays"] is not None:
+        estimated = r["transfer_in_due"] is None and r["transfer_in_estimate"] is not None
+        if r["status"] == WITHIN_LIMIT:
+            status = "未超过期限" + ("（按任何可能的放假安排都未超过）" if estimated else "")
+        elif r["status"] == OVERDUE and r["overdue_workdays"] is not None:
             status = f"已超过期限 {r['overdue_workdays']} 个工作日"
-        elif r["status"] == "overdue":
-            status = "已超过期限（超期工作日数无法计算）"
+        elif r["status"] == OVERDUE:
+            status = "已超过期限（超期工作日数" + ("待放假安排公布后确定）" if estimated or r["transfer_in_due"] else "无法计算）")
+        elif estimated:
+            status = "无法判断（今天处在最早与最晚可能期限之间）"
         else:
             status = "无法判断（最后期限无法计算）"
         rows.append(row(f"截至 {date_text(r['today'])}", r["status"] or "", "status", status))
     return rows
+
+
+KIND_LABELS = {
+    WORKDAY: "工作日",
+    WEEKEND: "周末休息",
+    HOLIDAY: "法定节假日放假",
+    MAKEUP: "调休上班",
+    BUXIA: "补假（估算）",
+}
+ESTIMATED_LABEL = "估算：放假安排公布前可能变化"
+DEADLINE_LABEL = "办结期限"
+
+
+def count_calendar(r: dict) -> dict | None:
+    """The weeks from acceptance to the last deadline as month-calendar rows for a picture: each
+    counted working day numbered (转出地 and 转入地 counts), holidays, 调休 and estimated days
+    marked, the deadlines circled. JavaScript draws exactly this; it computes nothing."""
+    days = r.get("count_days") or []
+    if not days:
+        return None
+    accepted = datetime.date.fromisoformat(r["accepted"])
+    deadlines = {}
+    for stage, official, estimate in (("转出地", r["transfer_out_due"], r["transfer_out_estimate"]),
+                                      ("转入地", r["transfer_in_due"], r["transfer_in_estimate"])):
+        due = official or (estimate and estimate["date"])
+        if due:
+            deadlines.setdefault(due, []).append(stage)
+    cells = {accepted: {"date": r["accepted"], "kind": "accepted", "final": True, "name": None, "out": None, "in": None}}
+    last = max(deadlines) if deadlines else days[-1]["date"]
+    cells.update({datetime.date.fromisoformat(d["date"]): d for d in days if d["date"] <= last})
+    segments: list[list[datetime.date]] = []
+    for day in sorted(cells):
+        if segments and (day - segments[-1][-1]).days <= 7:
+            segments[-1].append(day)
+        else:
+            segments.append([day])
+    out = []
+    for segment in segments:
+        monday = segment[0] - datetime.timedelta(days=segment[0].weekday())
+        weeks = []
+        while monday <= segment[-1]:
+            week = []
+            for offset in range(7):
+                day = monday + datetime.timedelta(days=offset)
+                cell = cells.get(day)
+                week.append(None if cell is None or day < segment[0] or day > segment[-1] else _cell(day, cell, deadlines, day == segment[0]))
+            weeks.append(week)
+            monday += datetime.timedelta(days=7)
+        out.append({"weeks": weeks})
+    first, last = min(cells), max(cells)
+    caption = (f"从受理日 {date_text(first.isoformat())} 到 {date_text(last.isoformat())} 的工作日计数："
+               "格中“出”为转出地的第几个工作日，“入”为转入地的第几个工作日，圆圈为办结期限。")
+    kinds = sorted({c["kind"] for c in days}, key=list(KIND_LABELS).index)
+    legend = [{"kind": kind, "label": KIND_LABELS[kind]} for kind in kinds]
+    if any(not c["final"] for c in days):
+        legend.append({"kind": "estimated", "label": ESTIMATED_LABEL})
+    legend.append({"kind": "deadline", "label": DEADLINE_LABEL})
+    return {"caption": caption, "weekdays": [f"周{d}" for d in WEEKDAYS], "segments": out, "legend": legend}
+
+
+def _cell(day: datetime.date, cell: dict, deadlines: dict, first_in_segment: bool) -> dict:
+    iso = day.isoformat()
+    month = f"{day.month}月" if day.day == 1 or first_in_segment else None
+    parts = [f"{day.month}月{day.day}日"]
+    if cell["kind"] == "accepted":
+        parts.append("受理日（不计入）")
+    else:
+        parts.append(KIND_LABELS[cell["kind"]] + (f"（{cell['name']}）" if cell.get("name") else ""))
+    if cell.get("out"):
+        parts.append(f"转出地第 {cell['out']} 个工作日")
+    if cell.get("in"):
+        parts.append(f"转入地第 {cell['in']} 个工作日")
+    stages = deadlines.get(iso, [])
+    if stages:
+        parts.append("、".join(stages) + "办结期限" + ("（估算）" if not cell["final"] else ""))
+    if not cell["final"]:
+        parts.append("估算")
+    return {
+        "date": iso, "day": day.day, "month": month, "kind": cell["kind"], "estimated": not cell["final"],
+        "out": cell.get("out"), "in": cell.get("in"), "deadline": bool(stages), "label": "，".join(parts),
+    }
 
 
 def _late_fee_rows(r: dict) -> list[Row]:
@@ -175,12 +283,15 @@ def handle(name: str, fields: dict[str, str]) -> dict:
     code, result = run(argv)
     if code != 0:
         return result
-    return {
+    answer = {
         "rows": ROWS[name](result),
         "problems": result.get("problems", []),
         "notes": [note["message"] for note in result.get("notes", [])],
         "raw": result,
     }
+    if name == "transfer-deadline":
+        answer["calendar"] = count_calendar(result)
+    return answer
 
 
 def handle_json(name: str, fields_json: str) -> str:

@@ -1,7 +1,8 @@
 """The single reader of data/: `load_dataset` parses all YAML once and reports every problem.
 
 Layout: data/national.yaml (`National`), data/provinces/<code>.yaml (`Province`),
-data/cities/<code>.yaml (`City`). Each file is parsed with line numbers (sitegen.yaml_lines),
+data/cities/<code>.yaml (`City`), data/calendar/<year>.yaml (`CalendarYear`, checked further by
+sitegen.calendar_checks, which also gives warnings that do not stop a file from loading). Each file is parsed with line numbers (sitegen.yaml_lines),
 validated against sitegen.model (unknown keys forbidden; sitegen.validation words the errors),
 scanned for the scraped pages' errors (sitegen.content_rules) and then checked across records:
 
@@ -27,13 +28,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sitegen.calendar_checks import check_year, check_years
 from sitegen.content_rules import find_forbidden
-from sitegen.model import City, Dataset, Hotline, National, Province, Rule
+from sitegen.model import CalendarYear, City, Dataset, Hotline, National, Province, Rule
 from sitegen.problems import DatasetError, Problem, dotted
 from sitegen.validation import kind_name, problems_for
 from sitegen.yaml_lines import Parsed, YamlSyntaxError, parse
 
-__all__ = ["DatasetError", "LoadResult", "Problem", "load_dataset", "load_dataset_strict"]
+__all__ = ["DatasetError", "LoadResult", "Problem", "load_calendar", "load_dataset", "load_dataset_strict"]
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "data"
 NOT_SCANNED = {"url", "slug", "code", "province", "id", "constant"}
@@ -44,6 +46,7 @@ class LoadResult:
     dataset: Dataset  # only the records that validated
     problems: list[Problem]  # all problems, sorted by file and line
     bad_files: dict[str, list[Problem]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # worth a look, but the file loads
 
 
 @dataclass
@@ -60,6 +63,8 @@ def load_dataset(root: Path | str | None = None) -> LoadResult:
     national = _load_national(root, problems)
     provinces = _load_folder(root, "provinces", Province, problems)
     cities = _load_folder(root, "cities", City, problems)
+    warnings: list[Problem] = []
+    calendar = _load_calendar(root, problems, warnings)
     province_stems = {p.stem for p in _yaml_files(root / "provinces")}
     claimed = province_stems | {r.obj.code for r in provinces}
     for r in cities:
@@ -75,8 +80,9 @@ def load_dataset(root: Path | str | None = None) -> LoadResult:
         national=national,
         provinces=dict(sorted(good_provinces.items())),
         cities=dict(sorted(good_cities.items())),
+        calendar={year: record for year, (record, rel, _) in sorted(calendar.items()) if rel not in bad},
     )
-    return LoadResult(dataset, problems, bad)
+    return LoadResult(dataset, problems, bad, warnings)
 
 
 def load_dataset_strict(root: Path | str | None = None) -> Dataset:
@@ -172,6 +178,41 @@ def _check_unique(records: list[_Record], folder: str, problems: list[Problem]) 
             problems.append(Problem(r.file, r.lines.get(("slug",)), "slug",
                                     f"slug {r.obj.slug} 重复：{owner.file} 已使用",
                                     "重名时每个单位都加省份后缀，见 sitegen/slugs.py"))
+
+
+def load_calendar(root: Path | str | None = None) -> tuple[dict[int, CalendarYear], list[Problem], list[Problem]]:
+    """Only data/calendar/: (the years that validated, problems, warnings)."""
+    root = Path(root) if root is not None else DEFAULT_ROOT
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    years = _load_calendar(root, problems, warnings)
+    problems.sort(key=Problem.sort_key)
+    bad = {p.file for p in problems}
+    return {year: record for year, (record, rel, _) in sorted(years.items()) if rel not in bad}, problems, warnings
+
+
+def _load_calendar(root: Path, problems: list[Problem],
+                   warnings: list[Problem]) -> dict[int, tuple[CalendarYear, str, dict]]:
+    years: dict[int, tuple[CalendarYear, str, dict]] = {}
+    for path in _yaml_files(root / "calendar"):
+        parsed = _read(root, path, problems)
+        if parsed is None:
+            continue
+        rel = _rel(root, path)
+        record, found = problems_for(CalendarYear, parsed.data, parsed.lines, rel)
+        problems.extend(found)
+        if record is None:
+            continue
+        errors, notes = check_year(record, path.stem, parsed.lines, rel)
+        problems.extend(errors)
+        warnings.extend(notes)
+        if record.year in years:
+            problems.append(Problem(rel, parsed.lines.get(("year",)), "year",
+                                    f"年份 {record.year} 重复：{years[record.year][1]} 已使用"))
+            continue
+        years[record.year] = (record, rel, parsed.lines)
+    problems.extend(check_years(years))
+    return years
 
 
 def _check_city(r: _Record, claimed: set[str], problems: list[Problem]) -> None:

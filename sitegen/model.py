@@ -111,7 +111,43 @@ class National(Strict):
     checked_on: datetime.date
 
 
+class Notice(Strict):
+    """The State Council's notice that set a year's holidays (国务院办公厅关于YYYY年部分节假日安排的通知)."""
+
+    title: str = Field(description="通知标题，如 国务院办公厅关于2026年部分节假日安排的通知")
+    document: str | None = Field(default=None, description="文号，已知时填写，如 国办发明电〔2025〕7号")
+    published: datetime.date | None = Field(default=None, description="发布日期，已知时填写")
+
+
+class HolidayRange(Strict):
+    """Consecutive rest days of one festival (the weekends inside the range included)."""
+
+    name: str = Field(description="节日名称，如 春节")
+    from_: datetime.date = Field(alias="from", description="第一天")
+    to: datetime.date = Field(description="最后一天（含）")
+
+
+CalendarStatus = Literal["official", "statutory"]
+
+
+class CalendarYear(Strict):
+    """One year of the working-day calendar (data/calendar/YYYY.yaml).
+
+    official: the days as the State Council's notice arranges them (holidays and 调休 working
+    weekend days). statutory: only the days 《全国年节及纪念日放假办法》 fixes; the calculators
+    estimate the rest until the notice is published.
+    """
+
+    year: int = Field(ge=2004, le=2100)
+    status: CalendarStatus
+    notice: Notice | None = Field(default=None, description="official 年份必填")
+    source: Source
+    holidays: list[HolidayRange] = Field(description="放假的日期段")
+    workdays: list[datetime.date] = Field(default=[], description="调休上班的周末日期")
+
+
 class Dataset(Strict):
     national: National
     provinces: dict[str, Province]  # by code
     cities: dict[str, City]  # by code
+    calendar: dict[int, CalendarYear] = {}  # by year

@@ -2,8 +2,8 @@
 
 - runtime/: the npm package `pyodide` (node_modules/pyodide), with python_stdlib.zip
   py-compiled by `pyodide py-compile` on the host's Python 3.13 (same minor as Pyodide 0.29).
-- wheels/: the calculators package as a wheel of its own, and the chinesecalendar wheel, both
-  py-compiled the same way.
+- wheels/: the calculators package as a wheel of its own (its calendar, calendar_data.py, compiled
+  from data/calendar/ first when the YAML changed), py-compiled the same way.
 - manifest.json: file names, sizes and sha256 of everything above, plus a hash of the inputs so a
   re-run with unchanged inputs does nothing.
 
@@ -32,7 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "pyodide"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CALCULATORS = ROOT / "calculators"
-CHINESECALENDAR = "chinesecalendar==1.11.0"
 CALC_DIST = "yibao_calculators"
 CALC_VERSION = "0.1.0"
 RUNTIME_FILES = [
@@ -60,7 +59,7 @@ name = "{CALC_DIST}"
 version = "{CALC_VERSION}"
 description = "医保转移指南 calculators (browser build)"
 requires-python = ">=3.13"
-dependencies = ["{CHINESECALENDAR}"]
+dependencies = []
 
 [tool.setuptools]
 packages = ["calculators"]
@@ -114,9 +113,15 @@ def build_calculators_wheel(dest: Path) -> None:
             "-w", dest, src)
 
 
-def fetch_chinesecalendar_wheel(dest: Path) -> None:
-    run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--only-binary=:all:",
-        "-w", dest, CHINESECALENDAR)
+def compile_calendar() -> None:
+    """calculators/calendar_data.py from data/calendar/ when the YAML changed (sitegen.calendar_module)."""
+    from sitegen.calendar_module import refresh_if_stale
+
+    changed, problems = refresh_if_stale(ROOT / "data", CALCULATORS / "calendar_data.py")
+    for problem in problems:
+        print(f"日历数据有问题，仍使用上次编译的日历：{problem}", file=sys.stderr)
+    if changed:
+        print("calculators/calendar_data.py recompiled from data/calendar/")
 
 
 def copy_runtime(dest: Path) -> None:
@@ -134,6 +139,7 @@ def describe(folder: Path) -> list[dict]:
 
 
 def build(force: bool = False) -> Path:
+    compile_calendar()
     manifest_path = OUT / "manifest.json"
     digest = input_hash()
     if not force and manifest_path.exists():
@@ -147,7 +153,6 @@ def build(force: bool = False) -> Path:
     wheels = tmp_out / "wheels"
     wheels.mkdir(parents=True)
     build_calculators_wheel(wheels)
-    fetch_chinesecalendar_wheel(wheels)
     run(pyodide_cli(), "py-compile", "--silent", wheels)
     copy_runtime(tmp_out / "runtime")
     run(pyodide_cli(), "py-compile", "--silent", tmp_out / "runtime" / "python_stdlib.zip")

@@ -4,8 +4,8 @@
 //
 // BUILD_DIR is build/pyodide (tools/build_wheels.py). The snapshot is Pyodide's own experimental
 // format (loadPyodide({_makeSnapshot}) / makeMemorySnapshot / loadPyodide({_loadSnapshot})): the
-// WebAssembly memory after Python has started, the two wheels have been unpacked into
-// site-packages and `calculators.web` (hence every calculator and chinese_calendar) is imported.
+// WebAssembly memory after Python has started, the wheels have been unpacked into
+// site-packages and `calculators.web` (hence every calculator and the compiled calendar) is imported.
 // It is tied to this exact pyodide.asm.js/wasm (Pyodide checks the BUILD_ID), this stdlib zip and
 // these wheels; sitegen/runtime_assets.py names it by the hash of all of them.
 //

@@ -37,23 +37,43 @@ def test_note_states_the_total_from_the_rules():
     assert f"{TRANSFER_OUT_WORKDAYS + TRANSFER_IN_WORKDAYS} 个工作日" in r.notes[1].message
 
 
-def test_example_7_partial_count_is_reported():
+def test_example_7_is_an_estimate_with_bounds():
     r = transfer_deadline(D(2026, 12, 24))
     assert r.transfer_out_due is None and r.transfer_in_due is None
-    assert [p.code for p in r.problems] == ["calendar_not_covered", "calendar_not_covered"]
-    assert "2027" in r.problems[0].message and "已计 5 个工作日，还差 5 个" in r.problems[0].message
+    assert [p.code for p in r.problems] == ["calendar_provisional", "calendar_provisional"]
+    out, into = r.transfer_out_estimate, r.transfer_in_estimate
+    assert out.earliest <= out.date <= out.latest and into.earliest <= into.date <= into.latest
+    assert out.date < into.date and out.latest < into.latest
+    assert "2027 年的放假安排" in r.problems[0].message and out.date.isoformat() in r.problems[0].message
 
 
-def test_only_the_in_deadline_uncovered_keeps_the_out_deadline():
+def test_only_the_in_deadline_estimated_keeps_the_official_out_deadline():
     r = transfer_deadline(D(2026, 12, 14))
-    assert r.transfer_out_due == D(2026, 12, 28) and r.transfer_in_due is None
-    assert "还差 2 个" in r.problems[0].message
+    assert r.transfer_out_due == D(2026, 12, 28) and r.transfer_out_estimate is None
+    assert r.transfer_in_due is None and r.transfer_in_estimate is not None
+    assert [p.code for p in r.problems] == ["calendar_provisional"]
 
 
-def test_overdue_when_today_is_uncovered_counts_nothing_but_says_so():
+def test_overdue_into_an_estimated_year_gives_no_count_but_says_so():
     r = transfer_deadline(D(2026, 11, 2), today=D(LAST + 1, 1, 10))
     assert (r.status, r.overdue_workdays) == (OVERDUE, None)
-    assert f"截至 {last_covered_day().isoformat()}" in r.problems[0].message
+    assert r.problems[0].code == "calendar_provisional" and "个工作日" in r.problems[0].message
+
+
+@pytest.mark.parametrize("today", [D(2026, 12, 20), D(2026, 12, 31), D(2027, 1, 7)])
+def test_within_when_today_is_not_after_the_earliest_possible_deadline(today):
+    r = transfer_deadline(D(2026, 12, 20), today=today)
+    assert today <= r.transfer_in_estimate.earliest
+    assert (r.status, r.overdue_workdays) == (WITHIN_LIMIT, 0)
+
+
+def test_unknown_between_the_bounds_and_overdue_after_the_latest():
+    r = transfer_deadline(D(2026, 12, 20), today=D(2027, 1, 8))
+    assert r.status is None and r.problems[-1].code == "status_unknown"
+    latest = r.transfer_in_estimate.latest
+    assert transfer_deadline(D(2026, 12, 20), today=latest).status is None
+    after = transfer_deadline(D(2026, 12, 20), today=latest + datetime.timedelta(days=1))
+    assert (after.status, after.overdue_workdays) == (OVERDUE, None)
 
 
 @pytest.mark.parametrize(

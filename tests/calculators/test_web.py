@@ -104,15 +104,58 @@ def test_overdue_status_counts_working_days():
     assert str(answer["raw"]["overdue_workdays"]) in status["text"]
 
 
-def test_calendar_not_covered_is_an_answer_with_problems():
-    # policy-facts.md Example 7: the deadline reaches into 2027.
+def test_a_deadline_before_the_notice_reads_as_an_estimate():
+    # policy-facts.md Example 7: the deadline reaches into 2027, whose notice is not out.
     answer = web.handle("transfer-deadline", {"accepted": "2026-12-24"})
     assert "error" not in answer
-    codes = {problem["code"] for problem in answer["problems"]}
-    assert codes == {"calendar_not_covered"}
+    assert {problem["code"] for problem in answer["problems"]} == {"calendar_provisional"}
     assert not [row for row in answer["rows"] if row["type"] == "date" and row["value"].startswith("2027")]
+    estimates = [row for row in answer["rows"] if row["type"] == "estimate"]
+    assert len(estimates) == 2
+    for row in estimates:
+        assert row["text"].startswith("预计 2027年") and "（2027 年放假安排公布前的估算）" in row["text"]
+        assert row["detail"].startswith("可能在") and row["value"] in (answer["raw"]["transfer_out_estimate"]["date"],
+                                                                     answer["raw"]["transfer_in_estimate"]["date"])
+
+
+def test_beyond_the_estimated_year_is_an_answer_with_problems():
+    answer = web.handle("transfer-deadline", {"accepted": "2027-12-27"})
+    assert "error" not in answer
+    assert "calendar_not_covered" in {problem["code"] for problem in answer["problems"]}
     missing = [row for row in answer["rows"] if row["value"] == ""]
-    assert len(missing) == 2 and all(row["type"] == "status" for row in missing)
+    assert missing and all(row["type"] == "status" for row in missing)
+
+
+@pytest.mark.parametrize("today, text", [("2026-12-31", "未超过期限（按任何可能的放假安排都未超过）"),
+                                         ("2027-01-12", "无法判断（今天处在最早与最晚可能期限之间）"),
+                                         ("2027-03-01", "已超过期限（超期工作日数待放假安排公布后确定）")])
+def test_status_against_an_estimate(today, text):
+    answer = web.handle("transfer-deadline", {"accepted": "2026-12-20", "today": today})
+    assert answer["rows"][-1]["text"] == text
+
+
+def test_the_count_calendar_numbers_each_working_day_and_marks_the_deadlines():
+    answer = web.handle("transfer-deadline", {"accepted": "2026-12-20"})
+    picture = answer["calendar"]
+    cells = [cell for segment in picture["segments"] for week in segment["weeks"] for cell in week if cell]
+    assert all(len(week) == 7 for segment in picture["segments"] for week in segment["weeks"])
+    assert [c["out"] for c in cells if c["out"]] == list(range(1, 11))
+    assert [c["in"] for c in cells if c["in"]] == list(range(1, 6))
+    assert [c["date"] for c in cells if c["deadline"]] == ["2027-01-04", "2027-01-11"]
+    assert cells[0]["kind"] == "accepted" and cells[-1]["date"] == "2027-01-11"
+    new_year = next(c for c in cells if c["date"] == "2027-01-01")
+    assert new_year["kind"] == "holiday" and new_year["estimated"] and "元旦" in new_year["label"]
+    assert not next(c for c in cells if c["date"] == "2026-12-28")["estimated"]
+    assert {item["kind"] for item in picture["legend"]} >= {"holiday", "estimated", "deadline"}
+    assert picture["caption"].startswith("从受理日")
+
+
+def test_the_count_calendar_shows_make_up_working_days():
+    answer = web.handle("transfer-deadline", {"accepted": "2026-02-10"})
+    cells = [cell for segment in answer["calendar"]["segments"] for week in segment["weeks"] for cell in week if cell]
+    makeup = [c for c in cells if c["kind"] == "makeup"]
+    assert [c["date"] for c in makeup] == ["2026-02-14", "2026-02-28"] and all(c["out"] for c in makeup)
+    assert not any(c["estimated"] for c in cells)
 
 
 def test_late_fee_above_principal_is_flagged():

@@ -7,28 +7,35 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.errors import CalculatorError, CalendarNotCovered
+from calculators.calendar_data import YEARS
+from calculators.errors import CalculatorError, CalendarNotCovered, CalendarProvisional
 from calculators.limits import MAX_DAYS
 from calculators.workdays import (
     add_workdays,
+    count_workdays,
     covered_years,
+    estimated_year,
     is_workday,
     last_covered_day,
     workdays_between,
 )
 
 FIRST, LAST = covered_years()
+PACKAGE_LAST = 2026  # chinesecalendar 1.11.0 covers 2004–2026
 COVERED = st.dates(datetime.date(FIRST, 1, 1), datetime.date(LAST, 12, 31))
 FAST = settings(max_examples=150, deadline=None, database=None)
 
 
-def test_covered_years_come_from_the_package():
-    assert (FIRST, LAST) == (min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year)
-    assert last_covered_day() == datetime.date(LAST, 12, 31)
+def test_covered_years_come_from_the_data():
+    official = sorted(year for year, entry in YEARS.items() if entry[0] == "official")
+    assert (FIRST, LAST) == (official[0], official[-1]) and FIRST == 2004
+    estimated = estimated_year()
+    assert estimated in (None, LAST + 1)
+    assert last_covered_day() == datetime.date(estimated or LAST, 12, 31)
 
 
 def test_every_covered_day_agrees_with_chinesecalendar():
-    day, end = datetime.date(FIRST, 1, 1), datetime.date(LAST, 12, 31)
+    day, end = datetime.date(FIRST, 1, 1), datetime.date(PACKAGE_LAST, 12, 31)
     disagreements = []
     while day <= end:
         if is_workday(day) != chinese_calendar.is_workday(day):
@@ -37,7 +44,7 @@ def test_every_covered_day_agrees_with_chinesecalendar():
     assert disagreements == []
 
 
-def test_make_up_days_are_working_days_and_holidays_are_not():
+def test_make_up_days_are_working_days_and_holidays_are_not():  # the package's own lists
     for day in chinese_calendar.workdays:
         assert is_workday(day), day
     for day in chinese_calendar.holidays:
@@ -45,7 +52,7 @@ def test_make_up_days_are_working_days_and_holidays_are_not():
 
 
 @pytest.mark.parametrize("day", [datetime.date(LAST + 1, 1, 1), datetime.date(FIRST - 1, 12, 31)])
-def test_uncovered_year_raises_with_year_and_range(day):
+def test_is_workday_answers_official_years_only(day):
     with pytest.raises(CalendarNotCovered) as info:
         is_workday(day)
     error = info.value
@@ -55,9 +62,23 @@ def test_uncovered_year_raises_with_year_and_range(day):
 
 
 def test_never_falls_back_to_weekends_only():
-    # 2027-01-04 is a Monday: a weekends-only guess would call it a working day.
-    with pytest.raises(CalendarNotCovered):
-        add_workdays(datetime.date(LAST, 12, 31), 1)
+    end = last_covered_day()
+    with pytest.raises(CalendarNotCovered) as info:
+        add_workdays(end, 1)
+    assert info.value.year == end.year + 1
+
+
+def test_a_count_into_days_not_final_is_an_estimate_not_an_answer():
+    with pytest.raises(CalendarProvisional) as info:
+        add_workdays(datetime.date(LAST, 12, 20), 10)
+    count = info.value.count
+    assert count.official is None and count.earliest <= count.estimate <= count.latest
+    assert info.value.code == "calendar_provisional" and f"{LAST + 1} 年的放假安排" in info.value.message
+
+
+def test_a_count_on_final_days_has_one_answer():
+    count = count_workdays(datetime.date(2026, 2, 10), 10)
+    assert count.official == count.estimate == count.earliest == count.latest == datetime.date(2026, 3, 2)
 
 
 def test_start_day_is_not_counted():
@@ -94,6 +115,8 @@ def test_adding_n_then_m_equals_adding_n_plus_m(start, n, m):
     def attempt(f):
         try:
             return f()
+        except CalendarProvisional:
+            return "provisional"
         except CalendarNotCovered as error:
             return ("not covered", error.year)
 
@@ -105,7 +128,7 @@ def test_adding_n_then_m_equals_adding_n_plus_m(start, n, m):
 def test_a_deadline_never_lands_on_a_rest_day(start, n):
     try:
         due = add_workdays(start, n)
-    except CalendarNotCovered:
+    except (CalendarNotCovered, CalendarProvisional):
         return
     assert is_workday(due)
     assert due > start
@@ -116,6 +139,6 @@ def test_a_deadline_never_lands_on_a_rest_day(start, n):
 def test_counting_undoes_adding(start, n):
     try:
         due = add_workdays(start, n)
-    except CalendarNotCovered:
+    except (CalendarNotCovered, CalendarProvisional):
         return
     assert workdays_between(start, due) == n

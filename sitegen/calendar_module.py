@@ -1,0 +1,89 @@
+"""Compile data/calendar/*.yaml into calculators/calendar_data.py, the calendar the calculators read.
+
+The calculators run in the browser too, where there is no YAML and no data/ folder, so the
+validated years are written out as a small Python module (a literal per year). The module records
+a digest of the YAML files it came from; `refresh_if_stale` compares that digest with the files
+and recompiles when they differ. It runs at every edge that starts the calculators from the
+repository — `python -m calculators`, the test session, the Pyodide wheel build (hence the preview,
+which rebuilds the wheels) — so editing a year's file is the only step an editor takes.
+A file with problems is not compiled: the last good module stays and the problems are returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from sitegen.load import DEFAULT_ROOT, load_calendar
+from sitegen.model import CalendarYear
+from sitegen.problems import Problem
+from sitegen.statutory import REST_WINDOW, WORK_WINDOW
+
+CALENDAR_PATH = Path(__file__).resolve().parent.parent / "calculators" / "calendar_data.py"
+DIGEST_LINE = re.compile(r'^SOURCE_DIGEST = "([0-9a-f]{64})"$', re.MULTILINE)
+
+HEADER = '''"""The working-day calendar, one entry per year of data/calendar/.
+
+GENERATED from data/calendar/*.yaml by sitegen.calendar_module; do not edit by hand. It is
+recompiled automatically when the YAML files change (see that module); a drift test checks it.
+YEARS[year] = (status, notice title or None, holidays as (name, first day, last day), 调休 working days).
+REST_WINDOW and WORK_WINDOW: (days before, days after) a day the law fixes within which a notice has
+placed rest days and 调休 working days (declared in sitegen/statutory.py).
+"""
+'''
+
+
+def source_digest(root: Path = DEFAULT_ROOT) -> str:
+    h = hashlib.sha256()
+    for path in sorted((root / "calendar").glob("*.yaml")):
+        h.update(path.name.encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _year_literal(record: CalendarYear) -> str:
+    title = repr(record.notice.title) if record.notice is not None else "None"
+    holidays = "".join(
+        f"\n            ({item.name!r}, {item.from_.isoformat()!r}, {item.to.isoformat()!r}),"
+        for item in record.holidays
+    )
+    workdays = "".join(f"{day.isoformat()!r}," for day in record.workdays)
+    return (f"    {record.year}: (\n        {record.status!r},\n        {title},\n"
+            f"        ({holidays}\n        ),\n        ({workdays.rstrip()}),\n    ),")
+
+
+def render_calendar_module(calendar: dict[int, CalendarYear], digest: str) -> str:
+    lines = [HEADER, f'SOURCE_DIGEST = "{digest}"', "", f"REST_WINDOW = {REST_WINDOW!r}",
+             f"WORK_WINDOW = {WORK_WINDOW!r}", "", "YEARS = {"]
+    lines += [_year_literal(record) for _, record in sorted(calendar.items())]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def compiled_digest(target: Path = CALENDAR_PATH) -> str | None:
+    if not target.is_file():
+        return None
+    found = DIGEST_LINE.search(target.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+def refresh(root: Path = DEFAULT_ROOT, target: Path = CALENDAR_PATH) -> tuple[bool, list[Problem]]:
+    """Compile the calendar into `target`: (whether the file changed, the problems that stopped it)."""
+    calendar, problems, _ = load_calendar(root)
+    if problems:
+        return False, problems
+    text = render_calendar_module(calendar, source_digest(root))
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False, []
+    target.write_text(text, encoding="utf-8")
+    return True, []
+
+
+def refresh_if_stale(root: Path = DEFAULT_ROOT, target: Path = CALENDAR_PATH) -> tuple[bool, list[Problem]]:
+    """`refresh` when the YAML files differ from what `target` was compiled from (cheap otherwise)."""
+    if not (root / "calendar").is_dir() or compiled_digest(target) == source_digest(root):
+        return False, []
+    return refresh(root, target)
