@@ -7,7 +7,7 @@ REST_WINDOW and WORK_WINDOW: (days before, days after) a day the law fixes withi
 placed rest days and 调休 working days (declared in sitegen/statutory.py).
 """
 
-SOURCE_DIGEST = "728c4f07c0dc310ccf1d6be8555daae2c1edb6ca8edbfd4f5c2ce70972a1946b"
+SOURCE_DIGEST = "908f80826edab68a0e80dad06c5689c1d921bc4df03be2cb2f9b963079c5c681"
 
 REST_WINDOW = (2, 6)
 WORK_WINDOW = (8, 10)
@@ -33,7 +33,7 @@ YEARS = {
             ('劳动节', '2005-05-01', '2005-05-07'),
             ('国庆节', '2005-10-01', '2005-10-07'),
         ),
-        ('2005-02-05','2005-02-06','2005-04-30','2005-05-08','2005-10-08','2005-10-09',),
+        ('2005-02-05','2005-02-06','2005-04-30','2005-05-08','2005-10-08','2005-10-09','2005-12-31',),
     ),
     2006: (
         'official',

@@ -33,6 +33,7 @@ _PATTERN_HINTS = {
 }
 _GRADE_HINT = "P 法律原文，R 官方文件的转载，N 主流媒体报道，L 地方政府或医保部门页面，S 二手网站"
 _SOURCE_HINT = "地方事实必须注明来源，至少写 document、url、grade、checked_on"
+_CALENDAR_SOURCE_HINT = "写明放假日期读自哪里（通知全文或法律），至少写 document、url、grade、checked_on"
 
 
 def kind_name(value: Any) -> str:
@@ -88,7 +89,7 @@ def _describe(model: type[BaseModel], path: tuple, errs: list[dict]) -> tuple[st
         return f"类型不符：实际为{kind_name(value)} {value!r}", (f"应为{allowed}" if allowed else None)
     if kind == "missing":
         if name == "source":
-            return "缺少来源 (source)", _SOURCE_HINT
+            return "缺少来源 (source)", _CALENDAR_SOURCE_HINT if model.__name__ == "CalendarYear" else _SOURCE_HINT
         return f"缺少必填字段 {name}", None
     if kind == "extra_forbidden":
         fields = list(_model_fields(_annotation_at(model, path[:-1])))

@@ -40,15 +40,32 @@ NAMES = {
 # Notices whose own text (or a faithful or mainstream copy) was read, and their publication dates
 # where a stored source gives them (../shared/reference/calendar-law.md §2).
 NOTICE_SOURCES = {
+    2006: {
+        "document": "《国务院办公厅关于2006年部分节假日安排的通知》（国办发明电〔2005〕35号）维基文库全文",
+        "url": "https://zh.wikisource.org/wiki/%E5%9B%BD%E5%8A%A1%E9%99%A2%E5%8A%9E%E5%85%AC%E5%8E%85%E5%85%B3%E4%BA%8E2006%E5%B9%B4%E9%83%A8%E5%88%86%E8%8A%82%E5%81%87%E6%97%A5%E5%AE%89%E6%8E%92%E7%9A%84%E9%80%9A%E7%9F%A5",
+        "grade": "R",
+    },
+    2007: {
+        "document": "《国务院办公厅关于2007年部分节假日安排的通知》（国办发明电〔2006〕49号）中国网转载的中国政府网全文",
+        "url": "http://zw.china.com.cn/2016-05/09/content_38413913.htm",
+        "grade": "R",
+    },
     2026: {
         "document": "新华社播发的《国务院办公厅关于2026年部分节假日安排的通知》全文（光明网转载）",
         "url": "https://politics.gmw.cn/2025-11/04/content_38391083.htm",
         "grade": "N",
     },
 }
-PUBLISHED = {2024: "2023-10-25", 2025: "2024-11-12", 2026: "2025-11-04"}
+PUBLISHED = {2006: "2005-12-16", 2007: "2006-12-14", 2024: "2023-10-25", 2025: "2024-11-12", 2026: "2025-11-04"}
+DOCUMENTS = {2006: "国办发明电〔2005〕35号", 2007: "国办发明电〔2006〕49号"}
+# Where chinesecalendar 1.11.0 differs from the notice itself: the notice wins.
+CORRECTIONS = {
+    # 国办发明电〔2005〕35号 (the 2006 notice, published 2005-12-16): 「12月31日（星期六）上班」.
+    datetime.date(2005, 12, 31): "work",
+}
 EXTRA_NOTE = {
     2020: "2020 年春节假期由《国务院办公厅关于延长2020年春节假期的通知》延长至 2 月 2 日，本文件按延长后的安排。",
+    2005: "12 月 31 日（星期六）上班按 2006 年的通知（国办发明电〔2005〕35号）补入，chinesecalendar 1.11.0 漏了这一天。",
     2015: "9 月 3 日至 5 日为抗战胜利 70 周年纪念日放假（国务院当年另行通知），9 月 6 日（星期日）上班。",
 }
 LAW_URL = "https://www.gov.cn/gongbao/2024/issue_11726/202411/content_6989774.html"
@@ -80,7 +97,8 @@ def render(year: int, status: str, holidays: list[tuple[str, datetime.date, date
            workdays: list[datetime.date], source: list[str], comment: str) -> str:
     lines = [f"# {comment}", f"year: {year}", f"status: {status}"]
     if status == "official":
-        lines += ["notice:", f"  title: 国务院办公厅关于{year}年部分节假日安排的通知", "  document: null",
+        document = DOCUMENTS.get(year)
+        lines += ["notice:", f"  title: 国务院办公厅关于{year}年部分节假日安排的通知", f"  document: {document or 'null'}",
                   f"  published: {PUBLISHED.get(year, 'null')}"]
     lines += source
     lines.append("holidays:")
@@ -94,7 +112,8 @@ def from_package(year: int) -> str:
     import chinese_calendar  # a test-time cross-check only; never imported by the calculators
 
     holidays = {d: NAMES[n] for d, n in chinese_calendar.holidays.items() if d.year == year}
-    workdays = sorted(d for d in chinese_calendar.workdays if d.year == year)
+    workdays = sorted({d for d in chinese_calendar.workdays if d.year == year}
+                      | {d for d, kind in CORRECTIONS.items() if kind == "work" and d.year == year})
     notice = NOTICE_SOURCES.get(year)
     note = f"逐日导入自 {PACKAGE} {PACKAGE_VERSION} 的数据（tools/import_calendar.py）。"
     if notice is None:
@@ -102,8 +121,9 @@ def from_package(year: int) -> str:
                                f"https://pypi.org/project/{PACKAGE}/{PACKAGE_VERSION}/", "S",
                                note + "未逐年打开通知原文。" + EXTRA_NOTE.get(year, ""))
     else:
-        source = _source_lines(notice["document"], notice["url"], notice["grade"],
-                               note + "与该转载页所列日期逐日一致（据核对该页时的摘录；网页未重新打开）。" + EXTRA_NOTE.get(year, ""))
+        checked = ("与该转载页所列日期逐日一致（据核对该页时的摘录；网页未重新打开）。" if year == 2026
+                   else "已按该页的通知全文逐日核对。")
+        source = _source_lines(notice["document"], notice["url"], notice["grade"], note + checked + EXTRA_NOTE.get(year, ""))
     return render(year, "official", _ranges(holidays), workdays, source,
                   f"{year} 年放假安排：由 tools/import_calendar.py 从 {PACKAGE} {PACKAGE_VERSION} 导入")
 

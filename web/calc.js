@@ -312,12 +312,60 @@
   }
 
   function valueNode(row) {
-    if (row.type === "date") {
+    if (row.type === "date" || row.type === "estimate") {
       var t = el("time", null, row.text || row.value);
       t.setAttribute("datetime", row.value);
-      return t;
+      if (row.type === "date") return t;
+      // An estimate never reads as a bare date: its own style, and the range it may move within.
+      var wrap = el("span", "yb-estimate");
+      t.setAttribute("data-estimate", "");
+      wrap.appendChild(t);
+      if (row.detail) wrap.appendChild(el("small", "yb-estimate-range", row.detail));
+      return wrap;
     }
     return el(row.type === "status" ? "strong" : "span", "yb-value-" + row.type, row.text || row.value);
+  }
+
+  /* The weeks of a working-day count, as calculators/web.py lays them out (count_calendar). */
+  function countCalendar(picture) {
+    var box = el("div", "yb-count");
+    picture.segments.forEach(function (segment, index) {
+      var table = el("table", "yb-count-table");
+      table.appendChild(el("caption", null, index === 0 ? picture.caption : "（续）"));
+      var head = el("tr");
+      picture.weekdays.forEach(function (name) {
+        var th = el("th", null, name);
+        th.setAttribute("scope", "col");
+        head.appendChild(th);
+      });
+      table.appendChild(el("thead")).appendChild(head);
+      var body = table.appendChild(el("tbody"));
+      segment.weeks.forEach(function (week) {
+        var tr = body.appendChild(el("tr"));
+        week.forEach(function (cell) {
+          var td = tr.appendChild(el("td"));
+          if (!cell) return;
+          td.className = "yb-day yb-day-" + cell.kind + (cell.estimated ? " yb-day-estimated" : "") +
+            (cell.deadline ? " yb-day-deadline" : "");
+          td.setAttribute("data-date", cell.date);
+          var shown = td.appendChild(el("span", "yb-day-face"));
+          shown.setAttribute("aria-hidden", "true");
+          shown.appendChild(el("span", "yb-day-num", (cell.month || "") + cell.day));
+          if (cell.out) shown.appendChild(el("span", "yb-day-count", "出" + cell.out));
+          if (cell["in"]) shown.appendChild(el("span", "yb-day-count", "入" + cell["in"]));
+          td.appendChild(el("span", "yb-sr", cell.label));
+        });
+      });
+      box.appendChild(table);
+    });
+    var legend = box.appendChild(el("ul", "yb-count-legend"));
+    picture.legend.forEach(function (item) {
+      var li = legend.appendChild(el("li"));
+      var swatch = li.appendChild(el("span", "yb-swatch yb-day-" + item.kind));
+      swatch.setAttribute("aria-hidden", "true");
+      li.appendChild(document.createTextNode(item.label));
+    });
+    return box;
   }
 
   function render(form, payload) {
@@ -351,6 +399,7 @@
       list.appendChild(item);
     });
     result.appendChild(list);
+    if (payload.calendar) result.appendChild(countCalendar(payload.calendar));
     if (payload.problems && payload.problems.length) {
       var problems = el("ul", "yb-problems");
       payload.problems.forEach(function (p) {

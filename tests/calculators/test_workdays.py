@@ -34,16 +34,6 @@ def test_covered_years_come_from_the_data():
     assert last_covered_day() == datetime.date(estimated or LAST, 12, 31)
 
 
-def test_every_covered_day_agrees_with_chinesecalendar():
-    day, end = datetime.date(FIRST, 1, 1), datetime.date(PACKAGE_LAST, 12, 31)
-    disagreements = []
-    while day <= end:
-        if is_workday(day) != chinese_calendar.is_workday(day):
-            disagreements.append(day)
-        day += datetime.timedelta(days=1)
-    assert disagreements == []
-
-
 def test_make_up_days_are_working_days_and_holidays_are_not():  # the package's own lists
     for day in chinese_calendar.workdays:
         assert is_workday(day), day
