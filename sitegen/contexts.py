@@ -133,9 +133,9 @@ def calculator_prefill(province: Province, city: City) -> dict[str, str]:
     return prefill
 
 
-def calculators_context() -> dict[str, object]:
+def calculators_context(calendar_notice: str | None = None) -> dict[str, object]:
     """The calculators page: all four forms, nothing prefilled."""
-    return {"calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2)}
+    return {"calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2, calendar_notice=calendar_notice)}
 
 
 def indexed_sections(city: City, local: dict[str, list[Cited]]) -> frozenset[str]:
@@ -149,7 +149,7 @@ def indexed_sections(city: City, local: dict[str, list[Cited]]) -> frozenset[str
 
 
 def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
-                 siblings: list[City]) -> dict[str, object]:
+                 siblings: list[City], calendar_notice: str | None = None) -> dict[str, object]:
     """The context of one city page (see the module docstring)."""
     rules = _rules(dataset)
     province = dataset.provinces[city.province]
@@ -182,7 +182,8 @@ def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
         "payer_rule": cites.rule(rules[PAYER_RULE]),
         "hotline": hotline,
         "example": example,
-        "calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN),
+        "calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN,
+                                          calendar_notice=calendar_notice),
         "sources": cites.sources,
         "siblings": [c for c in siblings if c.code != city.code],
         "checked_on": dataset.national.checked_on,

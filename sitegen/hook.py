@@ -20,6 +20,7 @@ pages with MkDocs' own `File.generated`. It only wires; the pages are built by `
 from __future__ import annotations
 
 import atexit
+import datetime
 import hashlib
 import json
 import logging
@@ -48,6 +49,7 @@ from mkdocs.utils import clean_directory  # noqa: E402
 
 from jinja2 import TemplateError  # noqa: E402
 
+from sitegen.calendar_status import pending_notice  # noqa: E402
 from sitegen.contexts import MissingRules  # noqa: E402
 from sitegen.example import ExampleError  # noqa: E402
 from sitegen.pages import build_pages, province_nav  # noqa: E402
@@ -165,8 +167,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"数据有 {len(result.problems)} 个问题，站点未生成：\n{listing}")
     for problem in result.problems:
         log.warning(str(problem))
+    for note in result.warnings:  # worth a look, not a failure (`--strict` fails on warnings)
+        log.info("数据提示：%s", note)
+    today = datetime.date.today()  # the build date: the one place the site reads the clock
+    notice = pending_notice(result.dataset.calendar, today)
+    if notice:
+        log.info("节假日安排：%s", notice)
     try:
-        site = build_pages(result, settings, root=_root(config), templates=_templates(config))
+        site = build_pages(result, settings, root=_root(config), templates=_templates(config), today=today)
     except (MissingRules, ExampleError, TemplateError) as error:
         raise PluginError(f"页面未生成：{error}") from error
     _state["pages"] = site.pages

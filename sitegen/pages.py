@@ -8,6 +8,7 @@ the raw YAML when it can be, else the code), naming file, line and field of ever
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ import yaml
 from jinja2 import Environment
 
 from sitegen import contexts
+from sitegen.calendar_status import pending_notice
 from sitegen.example import Runner, example_deadline
 from sitegen.load import LoadResult, Problem
 from sitegen.render import TEMPLATES, make_environment, render
@@ -89,9 +91,11 @@ def build_pages(
     run: Runner | None = None,
     templates: Path = TEMPLATES,
     root: Path = ROOT,
+    today: datetime.date | None = None,
 ) -> Site:
     """All pages. `run` replaces `calculators.cli.run` in tests; `root` is the folder that holds
-    data/ (the problems' file names are relative to it)."""
+    data/ (the problems' file names are relative to it); `today`, the build date, decides whether
+    the calculators say that next year's holidays are not out yet (sitegen.calendar_status)."""
     env = make_environment(templates)
     if not _national_usable(result):
         # Nothing can be rendered without the national rules: one page lists the problems.
@@ -101,6 +105,7 @@ def build_pages(
     dataset = result.dataset
     contexts.check_rules(dataset)
     example = example_deadline(settings.example_accepted, run)
+    notice = pending_notice(dataset.calendar, today)
     grouped = contexts.cities_by_province(dataset)
     pages: list[GeneratedPage] = []
     provinces: list[tuple[str, str]] = []
@@ -112,7 +117,7 @@ def build_pages(
                                                contexts.province_context(dataset, province, cities))))
         provinces.append((province.name, uri))
         for city in cities:
-            ctx = contexts.city_context(dataset, city, example, cities)
+            ctx = contexts.city_context(dataset, city, example, cities, notice)
             pages.append(GeneratedPage(f"cities/{city.slug}.md", render(env, "city.md.j2", ctx), in_nav=False))
     pages += _error_pages(env, result, root, {p.src_uri for p in pages})
     notice = [str(p) for p in result.problems]
@@ -121,7 +126,7 @@ def build_pages(
     pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2",
                                                          contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
-    pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context())))
+    pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(notice))))
     return Site(pages, provinces)
 
 

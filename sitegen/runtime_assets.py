@@ -253,13 +253,14 @@ def assets_url_for(page_dest_uri: str) -> str:
     return "../" * page_dest_uri.count("/") + ASSETS.as_posix() + "/"
 
 
-def render_calculators(prefill: dict, base_url: str, heading: int = 3) -> str:
+def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_notice: str | None = None) -> str:
     """The HTML block of all four calculators, as one raw-HTML block for a Markdown page.
 
     `prefill`: values for the form fields, keyed by field name (e.g. {"local-max-wait": "3"}),
     plus optionally "place" (the city's name, shown next to prefilled fields).
     `base_url`: URL of the site's assets/calc/ folder as seen from the page (e.g. "../../assets/calc/").
     `heading`: the level of each calculator's heading (h3 by default).
+    `calendar_notice`: one line saying the next year's holidays are not out yet (sitegen.calendar_status).
     """
     unknown = sorted(set(prefill) - PREFILL_KEYS)
     if unknown:
@@ -270,5 +271,6 @@ def render_calculators(prefill: dict, base_url: str, heading: int = 3) -> str:
         prefill={key: str(value) for key, value in prefill.items()},
         assets=base_url.rstrip("/") + "/" + fixed["version"] + "/",
         heading=heading,
+        calendar_notice=calendar_notice,
     )
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

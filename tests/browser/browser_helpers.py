@@ -136,8 +136,9 @@ def same_as_cpython(detail: dict, calculator: str) -> dict:
 
 
 def assert_rows_shown(page: Page, calculator: str, expected: dict) -> None:
-    """The result rows on screen are Python's rows, dates as <time datetime>."""
+    """The result rows on screen are Python's rows, dates and estimates as <time datetime>."""
     shown = rendered_rows(page, calculator)
     assert [(r["label"], r["text"], r["datetime"]) for r in shown] == [
-        (r["label"], r["text"], r["value"] if r["type"] == "date" else None) for r in expected["rows"]
+        (r["label"], r["text"] + r.get("detail", ""), r["value"] if r["type"] in ("date", "estimate") else None)
+        for r in expected["rows"]
     ]

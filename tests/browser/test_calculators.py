@@ -91,18 +91,26 @@ def test_error_cleared_by_next_answer(loaded_page):
     recorder.assert_clean()
 
 
-def test_calendar_not_covered(loaded_page):
+def test_a_deadline_before_the_notice_is_shown_as_an_estimate_with_its_count(loaded_page):
     page, recorder = loaded_page
-    detail = compute(page, "transfer-deadline", {"accepted": "2026-12-24"})  # Example 7
+    detail = compute(page, "transfer-deadline", {"accepted": "2026-12-20"})  # issue example
     expected = same_as_cpython(detail, "transfer-deadline")
     assert expected["raw"]["transfer_out_due"] is None
     result = form(page, "transfer-deadline").locator("[data-result]")
-    problems = result.locator('[data-code="calendar_not_covered"]')
-    assert problems.count() >= 1
+    problems = result.locator('[data-code="calendar_provisional"]')
+    assert problems.count() == 2
     assert problems.first.text_content() == expected["problems"][0]["message"]
-    assert "2027" in problems.first.text_content()
-    assert result.locator('time[datetime^="2027"]').count() == 0
-    # It is an answer, not an input error.
+    estimate = result.locator(".yb-estimate time[data-estimate]").first
+    assert estimate.get_attribute("datetime") == "2027-01-04"
+    assert estimate.text_content() == "预计 2027年1月4日（星期一）（2027 年放假安排公布前的估算）"
+    assert result.locator('.yb-row-date time[datetime^="2027"]').count() == 0  # never a bare date
+    # The picture: a table with a caption, each counted day numbered, both deadlines circled.
+    table = result.locator("table.yb-count-table").first
+    assert table.locator("caption").text_content().startswith("从受理日")
+    assert table.locator("th[scope=col]").count() == 7
+    assert result.locator("td.yb-day-deadline").count() == 2
+    assert result.locator('td[data-date="2027-01-01"].yb-day-holiday.yb-day-estimated').count() == 1
+    assert "元旦" in result.locator('td[data-date="2027-01-01"] .yb-sr').text_content()
     assert form(page, "transfer-deadline").locator("[data-error]").is_hidden()
     recorder.assert_clean()
 

@@ -162,5 +162,5 @@ def test_unusable_snapshot_falls_back_to_ordinary_start(fresh_page, server, how)
     timings = page.evaluate("() => window.__ybCalcMetrics.timings")
     assert isinstance(timings["snapshot"], str)
     assert ("magic" if how == "garbage" else "HTTP 503") in timings["snapshot"]
-    assert recorder.loaded("chinesecalendar-1.11.0-cp313-none-any.whl")
+    assert recorder.loaded("yibao_calculators-0.1.0-cp313-none-any.whl")
     recorder.assert_clean()

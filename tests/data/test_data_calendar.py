@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from calendar_fixture import OFFICIAL_2027, SOURCE
+
 from sitegen.load import load_calendar
 
 REPO = Path(__file__).resolve().parents[2]
@@ -16,33 +18,6 @@ _spec = importlib.util.spec_from_file_location("import_calendar", REPO / "tools"
 import_calendar = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(import_calendar)
 statutory = import_calendar.statutory
-
-SOURCE = """source:
-  document: 测试用来源
-  url: https://example.org/notice
-  grade: N
-  checked_on: 2026-11-30
-"""
-
-# A made-up official 2027, shaped like a notice but invented for these tests only.
-OFFICIAL_2027 = """year: 2027
-status: official
-notice:
-  title: 测试用的虚构通知（不是真实通知）
-""" + SOURCE + """holidays:
-  - {name: 元旦, from: 2027-01-01, to: 2027-01-03}
-  - {name: 春节, from: 2027-02-05, to: 2027-02-11}
-  - {name: 清明节, from: 2027-04-03, to: 2027-04-05}
-  - {name: 劳动节, from: 2027-05-01, to: 2027-05-05}
-  - {name: 端午节, from: 2027-06-09, to: 2027-06-09}
-  - {name: 中秋节, from: 2027-09-15, to: 2027-09-15}
-  - {name: 国庆节, from: 2027-10-01, to: 2027-10-07}
-workdays:
-  - 2027-02-13
-  - 2027-05-08
-  - 2027-10-09
-"""
-
 
 @pytest.fixture
 def calendar_dir(tmp_path: Path) -> Path:
