@@ -105,7 +105,7 @@ def build_pages(
     dataset = result.dataset
     contexts.check_rules(dataset)
     example = example_deadline(settings.example_accepted, run)
-    notice = pending_notice(dataset.calendar, today)
+    calendar_notice = pending_notice(dataset.calendar, today)
     grouped = contexts.cities_by_province(dataset)
     pages: list[GeneratedPage] = []
     provinces: list[tuple[str, str]] = []
@@ -117,7 +117,7 @@ def build_pages(
                                                contexts.province_context(dataset, province, cities))))
         provinces.append((province.name, uri))
         for city in cities:
-            ctx = contexts.city_context(dataset, city, example, cities, notice)
+            ctx = contexts.city_context(dataset, city, example, cities, calendar_notice)
             pages.append(GeneratedPage(f"cities/{city.slug}.md", render(env, "city.md.j2", ctx), in_nav=False))
     pages += _error_pages(env, result, root, {p.src_uri for p in pages})
     notice = [str(p) for p in result.problems]
@@ -126,7 +126,7 @@ def build_pages(
     pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2",
                                                          contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
-    pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(notice))))
+    pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(calendar_notice))))
     return Site(pages, provinces)
 
 

@@ -246,3 +246,17 @@ def test_corrections_page_marks_rise_down_the_page(root):
     rules = {r.id: r for r in load_dataset(root / "data").dataset.national.rules}
     out, inn = rules["transfer_out_workdays"], rules["transfer_in_workdays"]
     assert f"转出地 {out.value} {out.unit}，转入地 {inn.value} {inn.unit}。" in page
+
+
+def test_the_calculators_say_when_next_years_holidays_are_not_out(root):
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "calendar", root / "data" / "calendar")
+    line = "2027 年的放假安排（国务院办公厅通知）尚未公布"
+    late = pages_of(root, today=datetime.date(2026, 11, 30))
+    for uri in ("cities/zhongshan.md", "cities/beijing.md", "calculators.md"):
+        assert late[uri].count(line) == 1, uri
+        assert 'class="yb-calendar-notice" role="note"' in late[uri]
+    early = pages_of(root, today=datetime.date(2026, 10, 31))
+    assert not any(line in text for text in early.values())
