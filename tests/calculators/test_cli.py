@@ -33,6 +33,32 @@ def test_transfer_deadline_contract():
     assert all(set(p) == {"code", "message"} for p in out["problems"] + out["notes"])
 
 
+def test_transfer_deadline_estimate_contract():
+    """Additive: the estimates are always there, null for an official date; the official fields
+    keep their meaning (an official date, or null)."""
+    code, out, err = cli_process("transfer-deadline", "--accepted", "2026-12-20", "--today", "2027-03-01")
+    assert (code, err) == (0, "")
+    assert (out["transfer_out_due"], out["transfer_in_due"], out["status"]) == (None, None, "overdue")
+    for key in ("transfer_out_estimate", "transfer_in_estimate"):
+        estimate = out[key]
+        assert set(estimate) == {"date", "earliest", "latest"}
+        assert estimate["earliest"] <= estimate["date"] <= estimate["latest"]
+    assert out["transfer_out_estimate"]["date"] == "2027-01-04"
+    assert {p["code"] for p in out["problems"]} == {"calendar_provisional"}
+    assert out["calendar_estimated_year"] == out["calendar_years"][1] + 1
+    assert all(set(day) == {"date", "kind", "work", "final", "name", "out", "in"} for day in out["count_days"])
+    _, official, _ = cli_process("transfer-deadline", "--accepted", "2026-02-10")
+    assert (official["transfer_out_estimate"], official["transfer_in_estimate"]) == (None, None)
+
+
+def test_add_workdays_estimate_contract():
+    code, out, _ = cli_process("add-workdays", "--start", "2026-12-31", "--days", "1")
+    assert code == 0 and out["result"] is None and out["result_estimate"]["date"] == "2027-01-04"
+    assert [p["code"] for p in out["problems"]] == ["calendar_provisional"]
+    code, out, _ = cli_process("add-workdays", "--start", "2026-02-13", "--days", "1")
+    assert (code, out["result"], out["result_estimate"], out["problems"]) == (0, "2026-02-14", None, [])
+
+
 def test_late_fee_contract():
     code, out, _ = cli_process("late-fee", "--owed", "10000.00", "--days", "30", "--payer", "individual")
     assert code == 0
