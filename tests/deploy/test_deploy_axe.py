@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import compute, form
-from deploy_checks import AUDITS, INVALID, VALID, run_axe, serious
+from deploy_checks import AUDITS, AXE, INVALID, VALID, run_axe, serious
 
 pytestmark = pytest.mark.browser
 
@@ -69,3 +69,19 @@ def test_axe_is_not_blind(axe_page, nginx):
     }""")
     found = {v["id"] for v in run_axe(axe_page)}
     assert {"button-name", "image-alt"} <= found
+
+
+def test_the_count_picture_of_an_estimate_has_no_violation_at_all(axe_page, nginx):
+    """The transfer deadline before the 2027 notice: estimate rows and the month table of the
+    count (caption, column headers, a screen-reader label per day, the legend)."""
+    axe_page.goto(nginx + "/calculators/")
+    compute(axe_page, "transfer-deadline", {"accepted": "2026-12-20", "today": "2027-01-12"})
+    result = form(axe_page, "transfer-deadline").locator("[data-result]")
+    assert result.locator("table.yb-count-table caption").count() == 1
+    assert result.locator(".yb-estimate").count() == 2
+    axe_page.add_script_tag(path=str(AXE))
+    found = axe_page.evaluate("""() => axe.run(
+        document.querySelector('form[data-calculator="transfer-deadline"] [data-result]'),
+        {resultTypes: ['violations']})""")["violations"]
+    _record("transfer-deadline estimate and count picture", found)
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
