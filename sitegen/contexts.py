@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
+from calculators.registry import prefill_facts
 from sitegen.citations import Cited, Citations
 from sitegen.example import ExampleDeadline
 from sitegen.model import City, Dataset, Hotline, Province, Rule, Source
-from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, render_calculators
+from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, forms_in, render_calculators
 
 # The order in which a city page answers a reader's questions.
 CITY_SECTIONS: tuple[str, ...] = (
@@ -123,18 +125,19 @@ def _local_facts(province: Province, city: City, kinds: tuple[str, ...], cites: 
 
 
 def calculator_prefill(province: Province, city: City) -> dict[str, str]:
-    """What the data knows for the city's calculators: its name, and a sourced local maximum
-    waiting period (fact kind max_waiting_months, city before province) when there is one."""
+    """What the data knows for the city's calculators: its name, and for each form field that a
+    fact kind prefills (calculators.registry) the sourced value, the city's before the province's."""
     prefill = {"place": city.name}
-    for fact in [*city.facts, *province.facts]:
-        if fact.kind == "max_waiting_months" and isinstance(fact.value, int):
-            prefill["local-max-wait"] = str(fact.value)
-            break
+    for name, kind in prefill_facts().items():
+        for fact in [*city.facts, *province.facts]:
+            if fact.kind == kind and isinstance(fact.value, int | Decimal) and not isinstance(fact.value, bool):
+                prefill[name] = str(fact.value)
+                break
     return prefill
 
 
 def calculators_context(calendar_notice: str | None = None) -> dict[str, object]:
-    """The calculators page: all four forms, nothing prefilled."""
+    """The calculators page: every form, nothing prefilled."""
     return {"calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2, calendar_notice=calendar_notice)}
 
 
@@ -183,7 +186,10 @@ def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
         "hotline": hotline,
         "example": example,
         "calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN,
-                                          calendar_notice=calendar_notice),
+                                          calendar_notice=calendar_notice, section="calculators"),
+        "calculator_count": len(forms_in("calculators")),
+        "fees_calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN,
+                                               section="fees", assets=False),
         "sources": cites.sources,
         "siblings": [c for c in siblings if c.code != city.code],
         "checked_on": dataset.national.checked_on,

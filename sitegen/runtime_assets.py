@@ -11,7 +11,7 @@
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
   classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
   pyodide.js as text, because a page opened from file:// can load <script src> but cannot fetch().
-- `render_calculators(prefill, base_url)`: the four forms (web/forms/*.html) as one HTML block
+- `render_calculators(prefill, base_url)`: the forms of calculators.registry (web/forms/) as one HTML block
   without blank lines, so Markdown passes it through as raw HTML; `assets_url_for(dest_uri)`
   gives the `base_url` for a page.
 """
@@ -31,6 +31,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from calculators.fields import CHECKED
+from calculators.registry import FORMS as CALCULATOR_FORMS
+from calculators.registry import prefill_keys
+
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_BUILD = ROOT / "build" / "pyodide"
 SNAPSHOTS = ROOT / "build" / "pyodide-snapshot"
@@ -38,7 +42,6 @@ WEB = ROOT / "web"
 FORMS = WEB / "forms"
 ASSETS = Path("assets") / "calc"
 
-CALCULATORS = ("transfer-deadline", "employee-gap", "resident-waiting", "late-fee")
 WEB_FILES = ("calc.js", "worker.js", "calc.css")
 # What the browser loads from the runtime (pyodide.mjs and package.json are not needed).
 RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -46,11 +49,7 @@ RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_std
 RUNTIME_SCRIPTS = ("pyodide.js", "pyodide.asm.js")
 SNAPSHOT_NAME = "pyodide-snapshot.bin"  # gzip data; the worker inflates it
 SNAPSHOT_MAKER = WEB / "make_snapshot.mjs"
-PREFILL_KEYS = frozenset(
-    {"place", "accepted", "received", "today", "owed", "days", "due", "paid", "payer", "last-paid",
-     "resumed", "local-max-wait", "continuous-months", "switch", "lapsed-years", "repaired-years",
-     "late", "exempt", "local-rate"}
-)
+PREFILL_KEYS = prefill_keys()
 
 
 class RuntimeNotBuilt(RuntimeError):
@@ -217,23 +216,28 @@ def _stamp() -> tuple:
 
 @functools.lru_cache(maxsize=4)
 def _fixed_context(stamp: tuple) -> dict:
-    """What every page's block shares: asset version, download size, rule values, wording."""
-    from calculators import rules
-    from calculators.transfer import START_DAY_NOTE
-
+    """What every page's block shares: asset version and download size."""
     manifest = load_manifest()
     download = sum(e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES)
     download += sum(w["size"] for w in manifest["wheels"])
     download += ensure_snapshot().stat().st_size
-    values = {name: getattr(rules, name) for name in dir(rules) if name.isupper()}
-    return {
-        "version": asset_version(),
-        "rules": values,
-        "late_fee_percent": (Decimal(values["LATE_FEE_DAILY_RATE"]) * 100).normalize(),
-        "start_day_note": START_DAY_NOTE.message,
-        "download_mb": round(download / 1_000_000),
-        "names": CALCULATORS,
-    }
+    return {"version": asset_version(), "download_mb": round(download / 1_000_000), "checked": CHECKED}
+
+
+def layout(fields) -> list[tuple[str | None, list]]:
+    """A form's fields in order, consecutive fields of one group together: [(legend or None, fields)]."""
+    out: list[tuple[str | None, list]] = []
+    for field in fields:
+        if out and field.group is not None and out[-1][0] == field.group:
+            out[-1][1].append(field)
+        else:
+            out.append((field.group, [field]))
+    return out
+
+
+def forms_in(section: str | None) -> list:
+    """The forms of a city-page section (None: every form, as on the calculators page)."""
+    return [calc for calc in CALCULATOR_FORMS if section is None or calc.section == section]
 
 
 # Pages are rendered before MkDocs knows where each is written; the hook replaces this token in
@@ -253,23 +257,27 @@ def assets_url_for(page_dest_uri: str) -> str:
     return "../" * page_dest_uri.count("/") + ASSETS.as_posix() + "/"
 
 
-def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_notice: str | None = None) -> str:
-    """The HTML block of all four calculators, as one raw-HTML block for a Markdown page.
+def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_notice: str | None = None,
+                       section: str | None = None, assets: bool = True) -> str:
+    """A block of calculators' forms, as one raw-HTML block for a Markdown page.
 
     `prefill`: values for the form fields, keyed by field name (e.g. {"local-max-wait": "3"}),
     plus optionally "place" (the city's name, shown next to prefilled fields).
     `base_url`: URL of the site's assets/calc/ folder as seen from the page (e.g. "../../assets/calc/").
     `heading`: the level of each calculator's heading (h3 by default).
     `calendar_notice`: one line saying the next year's holidays are not out yet (sitegen.calendar_status).
+    `section`: only the forms placed in this city-page section (calculators.registry); None: all.
+    `assets`: False for a second block on a page, which the first block's stylesheet and script serve.
     """
     unknown = sorted(set(prefill) - PREFILL_KEYS)
     if unknown:
-        raise ValueError(f"render_calculators: unknown prefill key(s) {unknown}; expected field names of {CALCULATORS}")
+        raise ValueError(f"render_calculators: unknown prefill key(s) {unknown}; expected form field names")
     fixed = _fixed_context(_stamp())
     html = _environment().get_template("calculators.html").render(
         **fixed,
+        forms=[(calc, layout(calc.fields)) for calc in forms_in(section)],
         prefill={key: str(value) for key, value in prefill.items()},
-        assets=base_url.rstrip("/") + "/" + fixed["version"] + "/",
+        assets=base_url.rstrip("/") + "/" + fixed["version"] + "/" if assets else None,
         heading=heading,
         calendar_notice=calendar_notice,
     )

@@ -62,7 +62,7 @@ requires-python = ">=3.13"
 dependencies = []
 
 [tool.setuptools]
-packages = ["calculators"]
+packages = ["calculators", "calculators.registry"]
 """
 
 

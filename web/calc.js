@@ -368,6 +368,34 @@
     return box;
   }
 
+  /* A table Python laid out: {caption, columns, rows, footer}. */
+  function dataTable(spec) {
+    var box = el("div", "yb-table-box");
+    var table = box.appendChild(el("table", "yb-data-table"));
+    table.appendChild(el("caption", null, spec.caption));
+    var head = table.appendChild(el("thead")).appendChild(el("tr"));
+    spec.columns.forEach(function (name) {
+      var th = head.appendChild(el("th", null, name));
+      th.setAttribute("scope", "col");
+    });
+    var body = table.appendChild(el("tbody"));
+    spec.rows.forEach(function (cells) {
+      var tr = body.appendChild(el("tr"));
+      cells.forEach(function (text, i) {
+        var cell = tr.appendChild(el(i === 0 ? "th" : "td", null, text));
+        if (i === 0) cell.setAttribute("scope", "row");
+      });
+    });
+    if (spec.footer) {
+      var foot = table.appendChild(el("tfoot")).appendChild(el("tr"));
+      spec.footer.forEach(function (text, i) {
+        var cell = foot.appendChild(el(i === 0 ? "th" : "td", null, text));
+        if (i === 0) cell.setAttribute("scope", "row");
+      });
+    }
+    return box;
+  }
+
   function render(form, payload) {
     form.removeAttribute("aria-busy");
     clearErrors(form);
@@ -400,6 +428,7 @@
     });
     result.appendChild(list);
     if (payload.calendar) result.appendChild(countCalendar(payload.calendar));
+    if (payload.table) result.appendChild(dataTable(payload.table));
     if (payload.problems && payload.problems.length) {
       var problems = el("ul", "yb-problems");
       payload.problems.forEach(function (p) {

@@ -51,6 +51,7 @@ def _yb_prepare():
         ("late-fee", {"owed": "100", "due": "2026-01-15", "paid": "2026-02-01"}),
         ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-08"}),
         ("resident-waiting", {"lapsed-years": "5", "local-rate": "400"}),
+        ("back-payment", {"month": "2026-01:100.00:2026-02-15", "paid": "2026-03-01"}),
     ]:
         calculators.web.handle(name, fields)
 _yb_prepare()

@@ -20,12 +20,16 @@ ANSWERS = [
     ("late-fee", {"owed": "10000.00", "days": "30"}, ("fee", "150.00")),  # Example 1
     ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-06"}, ("gap_months", 2)),  # Example 8 A
     ("resident-waiting", {"lapsed-years": "5"}, ("total_months", 8)),  # Example 10 C
+    # Example 2 (45 days, 82.13) and a second month of 17 days (10000.00 × 0.05% × 17 = 85.00).
+    ("back-payment", {"month": "2026-01:3650.00:2026-02-15\n2026-02 10000.00 2026-03-15", "paid": "2026-04-01"},
+     ("total_fee", "167.13")),
 ]
 FIELD_ERRORS = [
     ("transfer-deadline", {"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
     ("late-fee", {"owed": "-5", "days": "30"}, "owed"),
     ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-02"}, "resumed"),
     ("resident-waiting", {"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
+    ("back-payment", {"month": "2026-01 3650.00", "paid": "2026-04-01"}, "month"),
 ]
 
 
@@ -42,6 +46,19 @@ def test_correct_answer(loaded_page, calculator, fields, check):
     assert form(page, calculator).locator("[data-error]").is_hidden()
     notes = result.locator(".yb-notes li").all_text_contents()
     assert notes == expected["notes"]
+    recorder.assert_clean()
+
+
+def test_back_payment_table_is_drawn_as_python_laid_it_out(loaded_page):
+    page, recorder = loaded_page
+    fields = {"month": "2026-01:3650.00:2026-02-15\n2026-02 10000.00 2026-03-15", "paid": "2026-04-01"}
+    expected = same_as_cpython(compute(page, "back-payment", fields), "back-payment")
+    table = form(page, "back-payment").locator("[data-result] table.yb-data-table")
+    assert table.locator("caption").text_content() == expected["table"]["caption"]
+    assert table.locator("thead th[scope=col]").all_text_contents() == expected["table"]["columns"]
+    body = table.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    assert body == expected["table"]["rows"]
+    assert table.locator("tfoot th, tfoot td").all_text_contents() == expected["table"]["footer"]
     recorder.assert_clean()
 
 

@@ -8,6 +8,8 @@ import pytest
 
 from browser_helpers import compute, fill, form, status_texts, status_texts_recorder, submit, wait_ready
 
+from calculators.registry import FORMS
+
 pytestmark = pytest.mark.browser
 
 STEPS = ["下载运行环境", "启动 Python", "加载计算器"]
@@ -45,7 +47,7 @@ def test_first_interaction_loads_with_progress_steps(fresh_page):
     assert _step_order(texts) == STEPS
     assert any(entry["progress"] and not entry["hidden"] for entry in texts)
     # Every calculator of the page shares the runtime and shows the same status.
-    assert page.locator("[data-status]").count() == 4
+    assert page.locator("[data-status]").count() == len(FORMS)
     assert page.locator("[data-status]:visible").count() == 0  # hidden again once ready
     assert metrics["ready"] > metrics["requested"]
     recorder.assert_clean()

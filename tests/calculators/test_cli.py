@@ -1,5 +1,6 @@
 """The command-line contract: `python -m calculators NAME ...`, and `cli.run` never raising."""
 
+import dataclasses
 import datetime
 import json
 import subprocess
@@ -11,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import cli
-from calculators.cli import COMMANDS, run
+from calculators.cli import run
+from calculators.registry import BY_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 FUZZ = settings(max_examples=400, deadline=None, database=None)
@@ -105,16 +107,14 @@ def test_equals_form_and_unknown_command():
 
 def test_help_lists_every_command():
     code, out = run(["--help"])
-    assert code == 0 and set(out["commands"]) == set(COMMANDS)
+    assert code == 0 and set(out["commands"]) == set(BY_NAME)
 
 
 def test_an_unexpected_exception_becomes_a_structured_error(monkeypatch):
-    spec, _, usage = COMMANDS["late-fee"]
-
-    def broken(_options):
+    def broken(**_inputs):
         raise ZeroDivisionError
 
-    monkeypatch.setitem(cli.COMMANDS, "late-fee", (spec, broken, usage))
+    monkeypatch.setitem(cli.BY_NAME, "late-fee", dataclasses.replace(BY_NAME["late-fee"], compute=broken))
     code, out = run(["late-fee", "--owed", "1", "--days", "1"])
     assert code == 2 and out["error"]["code"] == "internal_error" and "ZeroDivisionError" in out["error"]["message"]
 
@@ -132,7 +132,7 @@ def test_main_prints_json_and_returns_the_code(capsys):
 
 # --- fuzzing: any input whatsoever gives an answer or a structured error -----------------------
 
-OPTIONS = sorted({f"--{name}" for spec, _, _ in COMMANDS.values() for name in spec.names()})
+OPTIONS = sorted({f"--{name}" for calc in BY_NAME.values() for name in calc.spec().names()})
 COVERED_DATES = st.dates(datetime.date(2004, 1, 1), datetime.date(2026, 12, 31)).map(datetime.date.isoformat)
 MONTHS = st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2004, 2026), st.integers(1, 12))
 VALUES = st.one_of(
@@ -160,13 +160,13 @@ def assert_structured(code, out):
 
 
 @FUZZ
-@given(st.sampled_from(sorted(COMMANDS)), st.lists(TOKENS, max_size=10))
+@given(st.sampled_from(sorted(BY_NAME)), st.lists(TOKENS, max_size=10))
 def test_any_argv_gives_an_answer_or_a_structured_error(command, tokens):
     assert_structured(*run([command, *tokens]))
 
 
 @FUZZ
-@given(st.sampled_from(sorted(COMMANDS)), st.lists(st.tuples(st.sampled_from(OPTIONS), VALUES), max_size=6))
+@given(st.sampled_from(sorted(BY_NAME)), st.lists(st.tuples(st.sampled_from(OPTIONS), VALUES), max_size=6))
 def test_well_formed_option_lists(command, pairs):
     argv = [command]
     for option, value in pairs:
@@ -182,7 +182,8 @@ def test_arbitrary_text(argv):
 
 def test_error_fields_are_option_names():
     """Every error a command reports names one of its own options (or the command)."""
-    for name, (spec, _, _) in COMMANDS.items():
+    for name, calc in BY_NAME.items():
+        spec = calc.spec()
         allowed = set(spec.names()) | {"command", None}
         for argv in ([name], [name, "--bogus", "1"], [name, *(x for o in spec.values for x in (f"--{o}", "x"))]):
             code, out = run(argv)

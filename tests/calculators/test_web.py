@@ -9,30 +9,53 @@ import json
 
 import pytest
 
-from calculators import web
-from calculators.cli import COMMANDS, run
+from calculators import present, web
+from calculators.cli import run
+from calculators.registry import BY_NAME
 
 FORMS = {
     "transfer-deadline": {"accepted": "2026-02-10"},
     "late-fee": {"owed": "10000.00", "days": "30"},
     "employee-gap": {"last-paid": "2026-03", "resumed": "2026-08", "local-max-wait": "3"},
     "resident-waiting": {"lapsed-years": "5", "repaired-years": "2", "local-rate": "400"},
+    "back-payment": {"month": "2026-01:3650.00:2026-02-15\n2026-02 10000.00 2026-03-15", "paid": "2026-04-01"},
 }
 
 
-def test_every_form_calculator_is_a_cli_command():
-    assert set(web.FORM_CALCULATORS) <= set(COMMANDS)
-    assert set(web.ROWS) == set(web.FORM_CALCULATORS)
+def argv_of(name: str, fields: dict[str, str]) -> list[str]:
+    """The command line that asks what the form asks (an independent reading, for comparison)."""
+    calc = BY_NAME[name]
+    argv = [name]
+    for field in calc.fields:
+        value = fields.get(field.name, "").strip()
+        if not value:
+            continue
+        if field.kind == "flag":
+            argv += [f"--{field.name}"] if value == "on" else []
+        elif field.kind == "entries":
+            for line in value.splitlines():
+                argv.append(f"--{field.name}=" + ":".join(line.replace(":", " ").split()))
+        else:
+            argv.append(f"--{field.name}={value}")
+    return argv
 
 
-def test_empty_fields_are_left_out_and_values_use_equals():
-    argv = web.to_argv("transfer-deadline", {"accepted": " 2026-02-10 ", "received": "", "today": "  "})
-    assert argv == ["transfer-deadline", "--accepted=2026-02-10"]
+def test_every_form_is_a_calculator_of_the_registry_with_rows():
+    assert web.FORM_CALCULATORS == ("transfer-deadline", "employee-gap", "resident-waiting", "late-fee", "back-payment")
+    assert set(FORMS) == set(web.FORM_CALCULATORS)
 
 
-def test_checked_boxes_become_flags_and_unchecked_do_not():
-    argv = web.to_argv("resident-waiting", {"lapsed-years": "1", "late": "on", "exempt": ""})
-    assert argv == ["resident-waiting", "--lapsed-years=1", "--late"]
+def test_empty_fields_are_not_given():
+    answer = web.handle("transfer-deadline", {"accepted": " 2026-02-10 ", "received": "", "today": "  "})
+    assert (answer["raw"]["received"], answer["raw"]["today"]) == (None, None)
+
+
+def test_checked_boxes_are_true_and_unchecked_are_not():
+    late = web.handle("resident-waiting", {"lapsed-years": "0", "late": "on", "exempt": ""})
+    plain = web.handle("resident-waiting", {"lapsed-years": "0", "late": "", "exempt": ""})
+    assert late["raw"] != plain["raw"]
+    assert late["raw"] == run(["resident-waiting", "--lapsed-years=0", "--late"])[1]
+    assert plain["raw"] == run(["resident-waiting", "--lapsed-years=0"])[1]
 
 
 @pytest.mark.parametrize(("typed", "code"), [("-5", "negative_amount"), ("--5", "invalid_amount")])
@@ -64,14 +87,14 @@ def test_rejected_forms(name, fields, code, field):
 def test_answer_matches_cli_and_rows_are_well_formed(name):
     fields = FORMS[name]
     answer = web.handle(name, fields)
-    code, raw = run(web.to_argv(name, fields))
+    code, raw = run(argv_of(name, fields))
     assert code == 0
     assert answer["raw"] == raw
     assert answer["notes"] == [note["message"] for note in raw["notes"]]
     assert answer["rows"]
     for row in answer["rows"]:
-        assert set(row) == {"label", "value", "text", "type"}
-        assert row["type"] in web.ROW_TYPES
+        assert set(row) - {"detail"} == {"label", "value", "text", "type"}
+        assert row["type"] in present.ROW_TYPES
         assert row["label"] and row["text"]
         if row["type"] == "date":
             day = datetime.date.fromisoformat(row["value"])
@@ -191,7 +214,7 @@ def test_resident_rows_without_rate_have_no_money():
 
 def test_row_rejects_unknown_type():
     with pytest.raises(ValueError, match="row type must be one of"):
-        web.row("x", "y", "colour")
+        present.row("x", "y", "colour")
 
 
 def test_handle_json_round_trip_and_bad_json():
@@ -202,6 +225,30 @@ def test_handle_json_round_trip_and_bad_json():
 
 
 def test_date_and_month_text():
-    assert web.date_text("2026-03-02") == "2026年3月2日（星期一）"
-    assert web.date_text("2026-03-08") == "2026年3月8日（星期日）"
-    assert web.month_text("2026-08") == "2026年8月"
+    assert present.date_text(datetime.date(2026, 3, 2)) == "2026年3月2日（星期一）"
+    assert present.date_text(datetime.date(2026, 3, 8)) == "2026年3月8日（星期日）"
+    assert present.month_text(datetime.date(2026, 8, 1)) == "2026年8月"
+
+
+def test_an_individual_owes_no_statutory_late_fee_said_in_words():
+    answer = web.handle("late-fee", {"owed": "1000.00", "days": "30", "payer": "individual"})
+    (fee,) = [row for row in answer["rows"] if row["label"] == "滞纳金"]
+    assert fee["type"] == "status" and fee["text"].startswith("不适用：个人缴费没有法定滞纳金")
+
+
+def test_back_payment_shows_the_totals_and_a_table_per_month():
+    # The first month is policy-facts.md Example 2 (45 days, 82.13); the second 17 days at 0.05%.
+    answer = web.handle("back-payment", FORMS["back-payment"])
+    totals = {row["label"]: row["value"] for row in answer["rows"]}
+    assert totals["欠缴合计"] == "13650.00" and totals["滞纳金"] == "167.13" and totals["本金与滞纳金合计"] == "13817.13"
+    table = answer["table"]
+    assert table["columns"][0] == "月份" and len(table["rows"]) == 2
+    assert table["rows"][0] == ["2026年1月", "3650.00", "2026-02-15", "45 天", "82.13"]
+    assert table["footer"] == ["合计", "13650.00", "", "", "167.13"]
+
+
+def test_back_payment_field_errors_name_the_field():
+    answer = web.handle("back-payment", {"month": "2026-01 3650.00", "paid": "2026-04-01"})
+    assert (answer["error"]["code"], answer["error"]["field"]) == ("invalid_month_entry", "month")
+    answer = web.handle("back-payment", {"month": "", "paid": "2026-04-01"})
+    assert (answer["error"]["code"], answer["error"]["field"]) == ("missing_option", "month")

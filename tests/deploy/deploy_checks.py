@@ -24,12 +24,14 @@ VALID = {
     "late-fee": {"owed": "10000.00", "days": "30"},
     "employee-gap": {"last-paid": "2026-03", "resumed": "2026-06"},
     "resident-waiting": {"lapsed-years": "5"},
+    "back-payment": {"month": "2026-01:3650.00:2026-02-15\n2026-02 3650.00 2026-03-15", "paid": "2026-04-01"},
 }
 INVALID = {
     "transfer-deadline": ({"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
     "late-fee": ({"owed": "-5", "days": "30"}, "owed"),
     "employee-gap": ({"last-paid": "2026-03", "resumed": "2026-02"}, "resumed"),
     "resident-waiting": ({"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
+    "back-payment": ({"month": "2026-01 3650.00", "paid": "2026-04-01"}, "month"),
 }
 
 # Runs before any script of every document: the browser reports each violation of the page's

@@ -3,8 +3,8 @@
 The site is the one `mkdocs build --strict` makes (`public_site`), served on 127.0.0.1. On the
 city page each calculator gives the answer of a worked example of policy-facts.md (the same
 answer `calculators.web.handle` gives on CPython, shown row by row), an input error next to the
-field it names, and the transfer calculator says that the 2027 calendar is not covered for an
-acceptance date of 2026-12-24 (Example 7). The page loads nothing of the runtime before the
+field it names, and the transfer calculator answers an acceptance date of 2026-12-24 (Example 7)
+with estimates, as the 2027 holiday notice is not out. The page loads nothing of the runtime before the
 reader touches a calculator, and no request leaves 127.0.0.1.
 """
 
@@ -15,6 +15,8 @@ import json
 import pytest
 from browser_helpers import assert_rows_shown, compute, form, same_as_cpython, wait_ready
 from e2e_support import recording_context, runtime_requests
+
+from calculators.registry import FORMS
 
 
 pytestmark = pytest.mark.browser
@@ -55,7 +57,7 @@ def city(chromium, site_server):
 
 def test_no_runtime_request_before_interaction(city, site_server):
     page, session = city
-    assert page.locator("form[data-calculator]").count() == 4
+    assert page.locator("form[data-calculator]").count() == len(FORMS)  # back-payment sits under 补缴
     assert page.before_metrics is None, "the runtime was requested on page load"
     assert runtime_requests(page.before) == []
     assert any(url.endswith("/calc.js") for url in page.before)  # the small script only
@@ -112,16 +114,18 @@ def test_field_error_next_to_field(city, calculator, fields, field):
     session.recorder.assert_clean()
 
 
-def test_calendar_not_covered_late_december_2026(city):
+def test_estimates_for_late_december_2026(city):
     page, session = city
     detail = compute(page, "transfer-deadline", {"accepted": "2026-12-24"})  # Example 7
     expected = same_as_cpython(detail, "transfer-deadline")
-    assert expected["raw"]["transfer_out_due"] is None
+    assert expected["raw"]["transfer_out_due"] is None and expected["raw"]["transfer_out_estimate"]
     result = form(page, "transfer-deadline").locator("[data-result]")
-    problems = result.locator('[data-code="calendar_not_covered"]')
+    problems = result.locator('[data-code="calendar_provisional"]')
     assert problems.count() == len(expected["problems"]) >= 1
-    assert "2027" in problems.first.text_content()
-    assert result.locator('time[datetime^="2027"]').count() == 0
+    assert "2027 年的放假安排" in problems.first.text_content()
+    assert result.locator('.yb-row-date time[datetime^="2027"]').count() == 0
+    assert result.locator('.yb-estimate time[datetime^="2027"]').count() == 2
+    assert result.locator("table.yb-count-table").count() >= 1
     assert form(page, "transfer-deadline").locator("[data-error]").is_hidden()
     session.recorder.assert_clean()
 

@@ -128,6 +128,6 @@ def test_runtime_came_from_the_embed_scripts(city_page):
     # window.Worker under file:// (web/native-worker.js keeps the browser's own).
     assert [w.url for w in page.workers if w.url.startswith("blob:")] != []
     assert page.evaluate("() => window.Worker === window.IFrameWorker && window.__ybNativeWorker !== window.Worker")
-    problems = form(page, "transfer-deadline").locator('[data-result] [data-code="calendar_not_covered"]')
+    problems = form(page, "transfer-deadline").locator('[data-result] [data-code="calendar_provisional"]')
     assert problems.count() >= 1
     _assert_offline(session)

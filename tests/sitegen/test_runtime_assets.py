@@ -13,7 +13,7 @@ import markdown
 import pytest
 
 from calculators import rules
-from calculators.cli import COMMANDS
+from calculators.registry import BY_NAME, FORMS
 from sitegen import runtime_assets as ra
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ class _Collect(HTMLParser):
         if tag == "form":
             self.form = attributes["data-calculator"]
             self.fields[self.form] = []
-        if tag in ("input", "select") and self.form:
+        if tag in ("input", "select", "textarea") and self.form:
             self.fields[self.form].append(attributes["name"])
 
     def handle_endtag(self, tag):
@@ -66,10 +66,10 @@ def test_markdown_passes_the_block_through(block):
 
 
 def test_form_fields_are_the_cli_options(parsed):
-    assert list(parsed.fields) == list(ra.CALCULATORS)
+    assert list(parsed.fields) == [calc.name for calc in FORMS]
     for name, fields in parsed.fields.items():
-        spec = COMMANDS[name][0]
-        assert sorted(fields) == sorted(spec.values + spec.flags), name
+        spec = BY_NAME[name].spec()
+        assert sorted(fields) == sorted(spec.names()), name
 
 
 def test_inputs_are_labelled_and_described(parsed):
@@ -77,7 +77,7 @@ def test_inputs_are_labelled_and_described(parsed):
     assert len(ids) == len(set(ids))
     labels = {attrs["for"] for tag, attrs in parsed.tags if tag == "label"}
     for tag, attrs in parsed.tags:
-        if tag in ("input", "select"):
+        if tag in ("input", "select", "textarea"):
             assert attrs["id"] in labels
             described = attrs["aria-describedby"].split()
             assert attrs["id"] + "-error" in described
@@ -88,11 +88,11 @@ def test_dom_contract(parsed):
     forms = [attrs for tag, attrs in parsed.tags if tag == "form"]
     assert all("novalidate" in attrs for attrs in forms)
     for marker in ("data-result", "data-error", "data-status", "data-retry"):
-        assert sum(marker in attrs for _, attrs in parsed.tags) == 4, marker
+        assert sum(marker in attrs for _, attrs in parsed.tags) == len(FORMS), marker
     alerts = [attrs for _, attrs in parsed.tags if "data-error" in attrs]
     assert all(attrs["role"] == "alert" for attrs in alerts)
     submits = [attrs for tag, attrs in parsed.tags if tag == "button" and attrs.get("type") == "submit"]
-    assert len(submits) == 4
+    assert len(submits) == len(FORMS)
 
 
 def test_prefill_and_place(block, parsed):
