@@ -82,7 +82,10 @@ def synthetic_data(target: Path, scale: int) -> tuple[int, int]:
 
 
 def _config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    """mkdocs.yml read the way MkDocs reads it (`!ENV` tags resolved), as a plain dict."""
+    from mkdocs.utils.yaml import yaml_load
+
+    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def project_ours(folder: Path, data: Path) -> Path:
