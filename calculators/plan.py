@@ -368,6 +368,8 @@ def _enrol_title(destination: Place, to_scheme: str, resume_by, resumed, switch:
     title = f"在{destination.short_name}参加{SCHEME_NAMES[to_scheme]}"
     if resume_by is not None:
         title += f"，最晚从 {format_month(resume_by)} 起缴费，中断才不超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月"
+        if resumed is not None and resumed > resume_by:
+            title += f"（所填 {format_month(resumed)} 起缴费，已晚于此）"
     elif resumed is not None:
         title += f"（{format_month(resumed)} 起缴费）"
     if switch and resume_by is None:
@@ -465,13 +467,14 @@ def _benefits_step(draft: _Draft, destination: Place, gap: EmployeeGap | None, r
         cites = ("switch_min_continuous_years", "gap_retroactive_max_months")
     if gap_rules:
         local_text = "；".join(f.text for f in gap_rules)
-        title += f"。{destination.short_name}的规定：{local_text}"
-        differs = gap is not None and gap.outcome == WAITING_PERIOD
-        if differs:
+        if gap is not None and gap.outcome == WAITING_PERIOD:
+            title += f"；{destination.short_name}另有规定，以当地为准"
             draft.problem("local_gap_rule",
                           f"{destination.name}对中断接续另有规定：{local_text}上面“最晚”的月份按"
                           f"{'当地' if local_wait else '全国上限'}推算，与当地规定不同时以当地规定为准。",
                           "employee_wait_max_months", *rule_ids)
+        else:
+            title += f"（另见{destination.short_name}的规定）"
     draft.step("benefits", title, due, *cites, *rule_ids)
 
 
