@@ -60,6 +60,7 @@ NO_ACCOUNT = "no_account"
 
 HOTLINE = "hotline"  # the id citing the national 医保 hotline (data/national.yaml hotline)
 RETIREE_MARK = "退休"  # a local `note` fact about retirees is cited where retirees are told
+POOLING_NOTE = "本站把一个地级市（或直辖市）当作一个统筹地区；个别地方的统筹层级不同，以当地为准。"
 
 
 @dataclass(frozen=True)
@@ -205,31 +206,73 @@ def plan(
     elif from_scheme == to_scheme == RESIDENT:
         reason = RESIDENT_NEXT_YEAR
 
-    result = dict(account=None, resume_by=None, gap=None, wait=None, transfer=None, useful=None)
+    found = _Found()
     if reason == SAME_CITY:
         _same_city(draft, origin, from_scheme, to_scheme)
     elif reason == RETIRED:
         _retired(draft, origin, destination, places)
     else:
-        _eligible(draft, result, origin, destination, from_scheme, to_scheme, retired, cross, last_paid,
-                  resumed, accepted, received, today, continuous_months, lapsed_years)
+        move = _Move(origin, destination, from_scheme, to_scheme, cross, _local_max_wait(destination))
+        if retired:
+            draft.note("retired_resident", "“不含退休人员”说的是职工医保；居民医保参保人员转移不受影响。", "scope")
+        if not move.residents:
+            _employee_gap_part(draft, found, move, last_paid, resumed, today, continuous_months)
+        elif last_paid is not None or resumed is not None:
+            draft.note("gap_inputs_unused", "居民医保按年缴费，中断按断保年数计算（请填写断保年数），没有使用所填的月份。",
+                       "resident_months_per_lapsed_year")
+        _resident_part(draft, found, move, lapsed_years)
+        _transfer_part(draft, found, move, accepted, received, today, resumed)
+        _steps(draft, found, move, accepted, resumed, today)
 
-    gap: EmployeeGap | None = result["gap"]
-    wait: ResidentWaiting | None = result["wait"]
-    if wait is not None and from_scheme == to_scheme == RESIDENT:
-        max_wait = wait.total_months
-    else:
-        max_wait = None if gap is None else gap.max_waiting_months
+    gap, wait = found.gap, found.wait
+    max_wait = wait.total_months if wait is not None else None if gap is None else gap.max_waiting_months
     facts = [("from", f) for f in origin.facts]
     if destination.code != origin.code:
         facts += [("to", f) for f in destination.facts]
     cited = [c for item in [*draft.steps, *draft.problems, *draft.notes] for c in item.cites]
     return Plan(
-        origin, destination, from_scheme, to_scheme, cross, eligible, reason, result["account"],
-        result["resume_by"], None if gap is None else gap.gap_months, None if gap is None else gap.retroactive,
-        max_wait, None if gap is None else gap.benefits_from_latest, result["useful"], result["transfer"],
+        origin, destination, from_scheme, to_scheme, cross, eligible, reason, found.account,
+        found.resume_by, None if gap is None else gap.gap_months, None if gap is None else gap.retroactive,
+        max_wait, None if gap is None else gap.benefits_from_latest,
+        None if wait is None else wait.useful_repair_years_remaining, found.transfer,
         tuple(draft.steps), tuple(facts), tuple(dict.fromkeys(cited)), tuple(draft.problems), tuple(draft.notes),
     )
+
+
+@dataclass
+class _Found:
+    """What the parts of an eligible plan work out, for the steps and the result."""
+
+    account: str | None = None
+    resume_by: datetime.date | None = None
+    gap: EmployeeGap | None = None
+    wait: ResidentWaiting | None = None
+    transfer: TransferDeadline | None = None
+
+
+@dataclass(frozen=True)
+class _Move:
+    origin: Place
+    destination: Place
+    from_scheme: str
+    to_scheme: str
+    cross: bool
+    local_wait: Fact | None  # the destination's sourced maximum waiting period
+
+    @property
+    def switch(self) -> bool:
+        return self.from_scheme != self.to_scheme
+
+    @property
+    def residents(self) -> bool:
+        return self.from_scheme == self.to_scheme == RESIDENT
+
+    @property
+    def who(self) -> str:
+        """The rule on who applies for this pair of schemes."""
+        if self.switch:
+            return "who_cross_scheme"
+        return "who_employee" if self.from_scheme == EMPLOYEE else "who_resident"
 
 
 def _same_city(draft: _Draft, place: Place, from_scheme: str, to_scheme: str) -> None:
@@ -237,8 +280,12 @@ def _same_city(draft: _Draft, place: Place, from_scheme: str, to_scheme: str) ->
     if from_scheme != to_scheme:
         draft.note("no_sourced_answer",
                    f"在{place.name}内从{SCHEME_NAMES[from_scheme]}换成{SCHEME_NAMES[to_scheme]}怎样衔接，"
-                   f"本站没有有来源的答案，请咨询{place.agency or place.name + '的医保部门'}。", "scope")
-    draft.note("pooling_region_assumption", "本站把一个地级市（或直辖市）当作一个统筹地区；个别地方的统筹层级不同，以当地为准。")
+                   f"本站没有有来源的答案，请咨询{_agency(place)}。", "scope")
+    draft.note("pooling_region_assumption", POOLING_NOTE)
+
+
+def _agency(place: Place) -> str:
+    return place.agency or f"{place.name}的医保部门"
 
 
 def _retired(draft: _Draft, origin: Place, destination: Place, places: Places) -> None:
@@ -248,109 +295,98 @@ def _retired(draft: _Draft, origin: Place, destination: Place, places: Places) -
                "scope", *dict.fromkeys(retiree_facts))
     draft.note("no_sourced_answer",
                "退休人员换城市居住后医保可以怎么办，本站没有有来源的答案，不作猜测。", "scope")
-    agency = origin.agency or f"{origin.name}的医保部门"
-    draft.step("ask_agency", f"向{agency}咨询，或拨打{name} {number}", None, "scope", HOTLINE)
+    draft.step("ask_agency", f"向{_agency(origin)}咨询，或拨打{name} {number}", None, "scope", HOTLINE)
 
 
-def _scheme_rule(from_scheme: str, to_scheme: str) -> str:
-    if from_scheme != to_scheme:
-        return "who_cross_scheme"
-    return "who_employee" if from_scheme == EMPLOYEE else "who_resident"
-
-
-def _eligible(draft: _Draft, result: dict, origin: Place, destination: Place, from_scheme: str, to_scheme: str,
-              retired: bool, cross: bool, last_paid, resumed, accepted, received, today,
-              continuous_months, lapsed_years) -> None:
-    who = _scheme_rule(from_scheme, to_scheme)
-    switch = from_scheme != to_scheme
-    residents = from_scheme == to_scheme == RESIDENT
-    if retired:
-        draft.note("retired_resident", "“不含退休人员”说的是职工医保；居民医保参保人员转移不受影响。", "scope")
-
-    # What a gap costs: 职工医保 at the new place, or a switch of scheme (employee_gap).
-    gap = None
-    local_wait = _local_max_wait(destination)
-    if not residents:
-        if switch and continuous_months is None and (last_paid or resumed):
-            draft.problem("continuous_months_needed",
-                          f"换险种时，连续参保满 {SWITCH_MIN_CONTINUOUS_YEARS} 年才适用中断不超过 "
-                          f"{GAP_RETROACTIVE_MAX_MONTHS} 个月可补缴的规定；请填写换险种前连续参保的月数。",
-                          "switch_min_continuous_years")
-        known = not switch or continuous_months is not None
-        if last_paid is not None and known:
-            result["resume_by"] = _resume_by(last_paid, switch, continuous_months)
-        if last_paid is not None and resumed is not None:
-            gap = _gap(last_paid, resumed, local_wait, switch and known, continuous_months if known else None)
-            if known:
-                result["gap"] = gap
-                draft.carry(gap.notes, *_gap_cites(gap, switch, local_wait),
-                            problems=gap.outcome == LOCAL_RULE_NEEDED)
-            else:
-                result["gap"] = EmployeeGap(gap.gap_months, gap.within_three_months, LOCAL_RULE_NEEDED, None, None,
-                                            None, ())
-        elif last_paid is None and resumed is not None or last_paid is not None and resumed is None:
-            draft.note("gap_inputs", "同时填写原参保地最后缴费的月份和新参保地开始缴费的月份，才能算出中断几个月。")
-        if today is not None and last_paid is not None and resumed is None and result["resume_by"] is not None \
-                and month_index(today) > month_index(result["resume_by"]):
-            draft.problem("resume_window_passed",
-                          f"今天已过 {format_month(result['resume_by'])}：现在才在{destination.short_name}开始缴费，"
-                          f"中断会超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月。", "gap_retroactive_max_months")
+def _employee_gap_part(draft: _Draft, found: _Found, move: _Move, last_paid, resumed, today,
+                       continuous_months) -> None:
+    """What a gap costs with 职工医保 at the new place or a switch of scheme (calculators.employee_gap)."""
+    known = not move.switch or continuous_months is not None
+    if not known and (last_paid is not None or resumed is not None):
+        draft.problem("continuous_months_needed",
+                      f"换险种时，连续参保满 {SWITCH_MIN_CONTINUOUS_YEARS} 年才适用中断不超过 "
+                      f"{GAP_RETROACTIVE_MAX_MONTHS} 个月可补缴的规定；请填写换险种前连续参保的月数。",
+                      "switch_min_continuous_years")
+    if last_paid is not None and known:
+        found.resume_by = _resume_by(last_paid, move.switch, continuous_months)
+    if last_paid is not None and resumed is not None:
+        if known:
+            found.gap = _gap(last_paid, resumed, move.local_wait, move.switch, continuous_months)
+            draft.carry(found.gap.notes, *_gap_cites(found.gap, move.switch, move.local_wait),
+                        problems=found.gap.outcome == LOCAL_RULE_NEEDED)
+        else:  # the months are counted; what they cost needs the months of cover
+            counted = _gap(last_paid, resumed, None, False, None)
+            found.gap = EmployeeGap(counted.gap_months, counted.within_three_months, LOCAL_RULE_NEEDED,
+                                    None, None, None, ())
     elif last_paid is not None or resumed is not None:
-        draft.note("gap_inputs_unused", "居民医保按年缴费，中断按断保年数计算（请填写断保年数），没有使用所填的月份。",
-                   "resident_months_per_lapsed_year")
+        draft.note("gap_inputs", "同时填写原参保地最后缴费的月份和新参保地开始缴费的月份，才能算出中断几个月。")
+    if (today is not None and resumed is None and found.resume_by is not None
+            and month_index(today) > month_index(found.resume_by)):
+        draft.problem("resume_window_passed",
+                      f"今天已过 {format_month(found.resume_by)}：现在才在{move.destination.short_name}开始缴费，"
+                      f"中断会超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月。", "gap_retroactive_max_months")
 
-    # 国办发〔2024〕38号 waiting period for 居民 at the new place.
-    wait = None
-    if to_scheme == RESIDENT and lapsed_years is not None:
-        wait = resident_waiting(lapsed_years)
-        result["wait"] = wait
-        result["useful"] = wait.useful_repair_years_remaining
-        draft.carry(wait.notes, "resident_fixed_wait_months", "resident_months_per_lapsed_year",
-                    "resident_long_lapse_floor_months")
-    elif residents:
-        draft.note("lapse_inputs", "填写断保年数，可算出国办发〔2024〕38号规定的待遇等待期。", "resident_fixed_wait_months")
 
-    # Transfer deadlines (calculators.transfer).
-    transfer = None
-    if accepted is not None:
-        transfer = transfer_deadline(accepted, received, today)
-        result["transfer"] = transfer
-        draft.carry(transfer.problems, "transfer_out_workdays", "transfer_in_workdays", problems=True)
-        draft.carry(transfer.notes, "workday_counting")
-        if transfer.status == "overdue":
-            late = "" if transfer.overdue_workdays is None else f" {transfer.overdue_workdays} 个工作日"
-            draft.problem("transfer_overdue", f"已超过转入地的办理时限{late}，可以向两地医保部门或在国家医保服务平台查询进度。",
-                          "transfer_in_workdays", "channels")
-        if resumed is not None and month_index(accepted) < month_index(resumed):
-            draft.problem("applied_before_enrolment",
-                          f"受理日期早于在{destination.short_name}开始缴费的月份；转入地审核的是是否已在当地参保，应先参保再申请。",
-                          "review_points")
-    elif received is not None:
-        draft.note("received_unused", "没有填写受理日期，无法计算办理时限；只填收到信息表的日期不够。")
+def _resident_part(draft: _Draft, found: _Found, move: _Move, lapsed_years: int | None) -> None:
+    """国办发〔2024〕38号's waiting period for 居民医保 at the new place (calculators.resident_waiting).
+    A switch that 医保办发〔2021〕43号 already settles (no gap, or retroactive) has none to add."""
+    if move.to_scheme != RESIDENT:
+        return
+    settled = found.gap is not None and found.gap.outcome in (NO_GAP, RETROACTIVE)
+    if lapsed_years is None:
+        if move.residents:
+            draft.note("lapse_inputs", "填写断保年数，可算出国办发〔2024〕38号规定的待遇等待期。", "resident_fixed_wait_months")
+        return
+    if settled:
+        draft.note("lapse_not_used", "换险种且中断不超过规定月数，按医保办发〔2021〕43号可补缴并追溯享受待遇，"
+                   "没有再按断保年数计算等待期。", "switch_min_continuous_years", "gap_retroactive_max_months")
+        return
+    found.wait = resident_waiting(lapsed_years)
+    draft.carry(found.wait.notes, "resident_fixed_wait_months", "resident_months_per_lapsed_year",
+                "resident_long_lapse_floor_months")
 
-    # The steps.
-    if residents:
+
+def _transfer_part(draft: _Draft, found: _Found, move: _Move, accepted, received, today, resumed) -> None:
+    """The 转出地 and 转入地 deadlines (calculators.transfer)."""
+    if accepted is None:
+        if received is not None:
+            draft.note("received_unused", "没有填写受理日期，无法计算办理时限；只填收到信息表的日期不够。")
+        return
+    transfer = found.transfer = transfer_deadline(accepted, received, today)
+    draft.carry(transfer.problems, "transfer_out_workdays", "transfer_in_workdays", problems=True)
+    draft.carry(transfer.notes, "workday_counting")
+    if transfer.status == "overdue":
+        late = "" if transfer.overdue_workdays is None else f" {transfer.overdue_workdays} 个工作日"
+        draft.problem("transfer_overdue", f"已超过转入地的办理时限{late}，可以向两地医保部门或在国家医保服务平台查询进度。",
+                      "transfer_in_workdays", "channels")
+    if resumed is not None and month_index(accepted) < month_index(resumed):
+        draft.problem("applied_before_enrolment",
+                      f"受理日期早于在{move.destination.short_name}开始缴费的月份；转入地审核的是是否已在当地参保，"
+                      "应先参保再申请。", "review_points")
+
+
+def _steps(draft: _Draft, found: _Found, move: _Move, accepted, resumed, today) -> None:
+    origin, destination, who = move.origin, move.destination, move.who
+    counters = f"国家医保服务平台在线申请，或到{destination.short_name}、{origin.short_name}任一方的医保经办窗口"
+    if move.residents:
         draft.step("stop", f"不再续缴{origin.short_name}的居民医保（同一时间只能在一地参保）", None,
                    "no_double_enrolment", who)
         year = f"（{today.year + 1} 年）" if today is not None else ""
         windows = _facts(destination, "enrolment_window")
         draft.step("enrol", f"在{destination.short_name}参加次年{year}的居民医保", None, who, *_ids(windows))
-        draft.step("apply", "参加次年居民医保后申请转移：国家医保服务平台在线申请，"
-                   f"或到{destination.short_name}、{origin.short_name}任一方的医保经办窗口", accepted, who, "channels")
+        draft.step("apply", f"参加次年居民医保后申请转移：{counters}", accepted, who, "channels")
     else:
         draft.step("stop", f"在{origin.short_name}中止参保（停保）", None, who, "review_points")
-        draft.step("enrol", _enrol_title(destination, to_scheme, result["resume_by"], resumed, switch),
-                   None if result["resume_by"] is None else _last_day(result["resume_by"]),
-                   who, "gap_retroactive_max_months", *(("switch_min_continuous_years",) if switch else ()))
-        draft.step("apply", "参保后申请转移：国家医保服务平台在线申请，"
-                   f"或到{destination.short_name}、{origin.short_name}任一方的医保经办窗口", accepted,
-                   "channels", "review_points")
-    _deadline_steps(draft, origin, destination, transfer)
-    result["account"] = _account(draft, origin, destination, from_scheme, to_scheme, cross)
-    if wait is not None:
-        _waiting_steps(draft, wait)
-    _benefits_step(draft, destination, result["gap"], residents, local_wait, resumed)
-    draft.note("pooling_region_assumption", "本站把一个地级市（或直辖市）当作一个统筹地区；个别地方的统筹层级不同，以当地为准。")
+        draft.step("enrol", _enrol_title(destination, move.to_scheme, found.resume_by, resumed, move.switch),
+                   None if found.resume_by is None else _last_day(found.resume_by),
+                   who, "gap_retroactive_max_months", *(("switch_min_continuous_years",) if move.switch else ()))
+        draft.step("apply", f"参保后申请转移：{counters}", accepted, "channels", "review_points")
+    _deadline_steps(draft, origin, destination, found.transfer)
+    found.account = _account(draft, move)
+    if found.wait is not None:
+        _waiting_steps(draft, found.wait)
+    _benefits_step(draft, destination, found.gap, move.residents or found.wait is not None, move.local_wait)
+    draft.note("pooling_region_assumption", POOLING_NOTE)
 
 
 def _gap_cites(gap: EmployeeGap, switch: bool, local_wait: Fact | None) -> tuple[str, ...]:
@@ -403,19 +439,19 @@ def _deadline_steps(draft: _Draft, origin: Place, destination: Place, transfer: 
                        "上面的期限按全国时限计算。", "faster_local_limits", *_ids(facts))
 
 
-def _account(draft: _Draft, origin: Place, destination: Place, from_scheme: str, to_scheme: str,
-             cross: bool) -> str | None:
-    if from_scheme == RESIDENT:
+def _account(draft: _Draft, move: _Move) -> str | None:
+    """What happens to the personal account balance for this pair of places and schemes."""
+    origin, destination = move.origin, move.destination
+    if move.from_scheme == RESIDENT:
         draft.step("account", "居民医保没有个人账户，没有余额要转", None, "scope", "personal_account")
         return NO_ACCOUNT
-    if to_scheme == RESIDENT:
-        agency = origin.agency or f"{origin.name}的医保部门"
-        draft.step("account", f"职工医保个人账户的余额在换成居民医保后怎么处理，本站没有有来源的答案，请咨询{agency}",
+    if move.to_scheme == RESIDENT:
+        draft.step("account", f"职工医保个人账户的余额在换成居民医保后怎么处理，本站没有有来源的答案，请咨询{_agency(origin)}",
                    None, "personal_account")
         draft.note("no_sourced_answer", "职工医保转居民医保时个人账户余额的去向，全国规定和本站数据都没有写明。", "personal_account")
         return None
     stays = origin.account_stays_fact
-    if not cross and stays is not None:
+    if not move.cross and stays is not None:
         draft.step("account", f"个人账户余额不划转到{destination.short_name}，留在原账户，"
                    f"按{stays.place_name}的规定在省内跨市使用", None, stays.id, "personal_account")
         return STAYS_IN_PROVINCE
@@ -437,13 +473,13 @@ def _waiting_steps(draft: _Draft, wait: ResidentWaiting) -> None:
 
 
 def _benefits_step(draft: _Draft, destination: Place, gap: EmployeeGap | None, residents: bool,
-                   local_wait: Fact | None, resumed) -> None:
+                   local_wait: Fact | None) -> None:
     gap_rules = _facts(destination, GAP_RULE_KIND)
     rule_ids = _ids(gap_rules)
     due = None
     if residents:
-        title, cites = f"何时开始享受待遇，以{destination.short_name}的规定为准（待遇等待期从何时起算，全国未确认）", (
-            "resident_fixed_wait_months", "who_resident")
+        title = f"何时开始享受待遇，以{destination.short_name}的规定为准（待遇等待期从何时起算，全国未确认）"
+        cites = ("resident_fixed_wait_months",)
     elif gap is None:
         title, cites = ("填写最后缴费月份和开始缴费月份后，可算出最晚从哪个月起享受待遇",
                         ("gap_retroactive_max_months", "employee_wait_max_months"))
