@@ -65,7 +65,7 @@ POOLING_NOTE = "本站把一个地级市（或直辖市）当作一个统筹地�
 
 @dataclass(frozen=True)
 class Cited:
-    """A note, problem or step: what it says, and the rule ids and local fact ids it rests on."""
+    """A note or problem: what it says, and the rule ids and local fact ids it rests on."""
 
     code: str
     message: str
@@ -74,6 +74,8 @@ class Cited:
 
 @dataclass(frozen=True)
 class Step:
+    """One thing to do or to expect, in the order of the move; `due` when a date can be computed."""
+
     code: str
     title: str
     due: datetime.date | None
@@ -129,8 +131,8 @@ def _last_day(month: datetime.date) -> datetime.date:
     return month.replace(day=month_calendar.monthrange(month.year, month.month)[1])
 
 
-def _next_month(month: datetime.date, n: int = 1) -> datetime.date:
-    return month_from_index(month_index(month) + n)
+def _next_month(month: datetime.date) -> datetime.date:
+    return month_from_index(month_index(month) + 1)
 
 
 def _facts(place: Place, kind: str) -> list[Fact]:

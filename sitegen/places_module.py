@@ -22,14 +22,11 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 from calculators.plan_rules import ACCOUNT_KIND, MAX_WAIT_KIND, PLAN_RULE_IDS
 from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS
 from sitegen.load import DEFAULT_ROOT, load_dataset
 from sitegen.model import Dataset, LocalFact, Province, Source
 from sitegen.problems import Problem
-from sitegen.slugs import PINYIN_OVERRIDES
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "calculators" / "places_data.py"
 DIGEST_LINE = re.compile(r'^SOURCE_DIGEST = "([0-9a-f]{64})"$', re.MULTILINE)
@@ -71,6 +68,12 @@ def source_digest(root: Path = DEFAULT_ROOT) -> str:
 def pinyin_syllables(short_name: str) -> list[str]:
     """The toneless syllables of a place name, read as its slug reads it (sitegen.slugs): pypinyin's
     reading, or the reading of PINYIN_OVERRIDES split into one syllable per character."""
+    # pypinyin is imported here, not at the top: loading its dictionaries takes a third of a second,
+    # which `python -m calculators` would pay on every run although it recompiles only when stale.
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    from sitegen.slugs import PINYIN_OVERRIDES
+
     override = PINYIN_OVERRIDES.get(short_name)
     if override is None:
         return [s.lower() for s in lazy_pinyin(short_name, style=Style.NORMAL, errors="exception")]
