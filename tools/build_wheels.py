@@ -114,7 +114,8 @@ def build_calculators_wheel(dest: Path) -> None:
 
 
 def compile_calendar() -> None:
-    """calculators/calendar_data.py from data/calendar/ when the YAML changed (sitegen.calendar_module)."""
+    """calculators/calendar_data.py from data/calendar/ and calculators/places_data.py from data/ when
+    the YAML changed (sitegen.calendar_module, sitegen.places_module)."""
     from sitegen.calendar_module import refresh_if_stale
 
     changed, problems = refresh_if_stale(ROOT / "data", CALCULATORS / "calendar_data.py")
