@@ -11,10 +11,13 @@ from playwright.sync_api import Browser, sync_playwright
 from site_build import REPORT, BuiltSite, mkdocs_build
 
 from sitegen.calendar_module import refresh_if_stale
+from sitegen.places_module import refresh_if_stale as refresh_places_if_stale
 
-# The calculators read the calendar compiled from data/calendar/; an edited year is compiled
-# before any test imports them (a problem in the data is reported by tests/data).
+# The calculators read the calendar compiled from data/calendar/ (and the planner the places
+# compiled from data/); an edit is compiled before any test imports them (a problem in the data
+# is reported by tests/data).
 refresh_if_stale()
+refresh_places_if_stale()
 
 
 def pytest_addoption(parser):

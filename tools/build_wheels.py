@@ -114,7 +114,8 @@ def build_calculators_wheel(dest: Path) -> None:
 
 
 def compile_calendar() -> None:
-    """calculators/calendar_data.py from data/calendar/ when the YAML changed (sitegen.calendar_module)."""
+    """calculators/calendar_data.py from data/calendar/ and calculators/places_data.py from data/ when
+    the YAML changed (sitegen.calendar_module, sitegen.places_module)."""
     from sitegen.calendar_module import refresh_if_stale
 
     changed, problems = refresh_if_stale(ROOT / "data", CALCULATORS / "calendar_data.py")
@@ -122,6 +123,13 @@ def compile_calendar() -> None:
         print(f"日历数据有问题，仍使用上次编译的日历：{problem}", file=sys.stderr)
     if changed:
         print("calculators/calendar_data.py recompiled from data/calendar/")
+    from sitegen.places_module import refresh_if_stale as refresh_places_if_stale
+
+    changed, problems = refresh_places_if_stale(ROOT / "data", CALCULATORS / "places_data.py")
+    for problem in problems:
+        print(f"地区数据有问题，仍使用上次编译的地区数据：{problem}", file=sys.stderr)
+    if changed:
+        print("calculators/places_data.py recompiled from data/")
 
 
 def copy_runtime(dest: Path) -> None:

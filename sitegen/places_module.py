@@ -1,0 +1,218 @@
+"""Compile the places of data/ (provinces, cities, their local facts) and the national rules the
+planner cites into calculators/places_data.py, the data the planner (calculators.plan) reads.
+
+The planner runs in the browser too, where there is no YAML, so the validated dataset is written
+out as plain Python literals, the way sitegen.calendar_module writes the calendar. The module
+records a digest of the files it came from (national.yaml, provinces/, cities/);
+`refresh_if_stale` recompiles when they differ. It runs at the same edges as the calendar's —
+`python -m calculators`, the test session, the Pyodide wheel build. A dataset with problems is
+not compiled: the last good module stays and the problems are returned.
+
+Computed here, at compile time, so the browser needs neither pypinyin nor the rule texts:
+- each city's pinyin initials for the searchable chooser (北京 → "bj"), with the readings of
+  sitegen.slugs.PINYIN_OVERRIDES for names pypinyin reads wrongly (长治 → "cz");
+- for each province, which of its `personal_account` facts says the balance stays inside the
+  province on a move between its cities (value "stays_in_province", or a text with 「不划转」).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from calculators.plan_rules import ACCOUNT_KIND, MAX_WAIT_KIND, PLAN_RULE_IDS
+from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS
+from sitegen.load import DEFAULT_ROOT, load_dataset
+from sitegen.model import Dataset, LocalFact, Province, Source
+from sitegen.problems import Problem
+
+PLACES_PATH = Path(__file__).resolve().parent.parent / "calculators" / "places_data.py"
+DIGEST_LINE = re.compile(r'^SOURCE_DIGEST = "([0-9a-f]{64})"$', re.MULTILINE)
+SOURCE_FOLDERS = ("provinces", "cities")
+ACCOUNT_STAYS = "stays_in_province"
+ACCOUNT_STAYS_TEXT = "不划转"
+
+HEADER = '''"""Provinces, cities, their local facts and the national rules the planner cites.
+
+GENERATED from data/national.yaml, data/provinces/ and data/cities/ by sitegen.places_module; do
+not edit by hand. It is recompiled automatically when those files change; a drift test checks it.
+
+A source is (document, url, grade, article). A fact is (kind, text, value, unit, source); a value
+that is a decimal number is written as its text.
+PROVINCES[code] = (name, short name, kind, facts, index of the fact saying the personal account
+    stays in the province on a move between its cities, or None).
+CITIES[code] = (name, short name, province code, kind, slug, pinyin initials, agency or None, facts).
+RULES[id] = (title, source): the first source of each rule in data/national.yaml.
+HOTLINE = (number, name, source).
+"""
+'''
+
+
+def source_digest(root: Path = DEFAULT_ROOT) -> str:
+    h = hashlib.sha256()
+    paths = [root / "national.yaml"]
+    for folder in SOURCE_FOLDERS:
+        paths += sorted((root / folder).glob("*.yaml"))
+    for path in paths:
+        if not path.is_file():
+            continue
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def pinyin_syllables(short_name: str) -> list[str]:
+    """The toneless syllables of a place name, read as its slug reads it (sitegen.slugs): pypinyin's
+    reading, or the reading of PINYIN_OVERRIDES split into one syllable per character."""
+    # pypinyin is imported here, not at the top: loading its dictionaries takes a third of a second,
+    # which `python -m calculators` would pay on every run although it recompiles only when stale.
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    from sitegen.slugs import PINYIN_OVERRIDES
+
+    override = PINYIN_OVERRIDES.get(short_name)
+    if override is None:
+        return [s.lower() for s in lazy_pinyin(short_name, style=Style.NORMAL, errors="exception")]
+    readings = pinyin(short_name, style=Style.NORMAL, heteronym=True, errors="exception")
+    chosen = _spell(readings, override)
+    if chosen is None:
+        raise ValueError(f"no reading of {short_name!r} spells the override {override!r}")
+    return chosen
+
+
+def pinyin_initials(short_name: str) -> str:
+    """Lower-case pinyin initials for the searchable chooser: 北京 → "bj", 长治 → "cz"."""
+    return "".join(syllable[0] for syllable in pinyin_syllables(short_name))
+
+
+def _spell(readings: list[list[str]], target: str) -> list[str] | None:
+    """One syllable per character whose concatenation is `target`, or None. A character takes a
+    reading pypinyin knows for it when one fits, else a piece of `target` (pypinyin does not know
+    every reading, e.g. luò of 漯); of all spellings, the one with the fewest such pieces wins."""
+    best: tuple[int, list[str]] | None = None
+
+    def walk(index: int, rest: str, chosen: list[str], guessed: int) -> None:
+        nonlocal best
+        if best is not None and guessed >= best[0]:
+            return
+        if index == len(readings):
+            if rest == "":
+                best = (guessed, chosen)
+            return
+        known = [option for option in readings[index] if option and rest.startswith(option)]
+        for option in known:
+            walk(index + 1, rest[len(option):], [*chosen, option], guessed)
+        for end in range(1, len(rest) + 1):
+            if rest[:end] not in known:
+                walk(index + 1, rest[end:], [*chosen, rest[:end]], guessed + 1)
+
+    walk(0, target, [], 0)
+    return None if best is None else best[1]
+
+
+def _value(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _source(source: Source) -> tuple:
+    return (source.document, str(source.url), source.grade, source.article)
+
+
+def _fact(fact: LocalFact) -> tuple:
+    return (fact.kind, fact.text, _value(fact.value), fact.unit, _source(fact.source))
+
+
+def account_stays_index(province: Province) -> int | None:
+    """The index of the province's fact saying the personal account stays in the province."""
+    for index, fact in enumerate(province.facts):
+        if fact.kind == ACCOUNT_KIND and (fact.value == ACCOUNT_STAYS or ACCOUNT_STAYS_TEXT in fact.text):
+            return index
+    return None
+
+
+def check_places(dataset: Dataset) -> list[Problem]:
+    """What the planner needs that the schema alone does not check."""
+    problems: list[Problem] = []
+    rules = {rule.id for rule in dataset.national.rules}
+    for rule_id in PLAN_RULE_IDS:
+        if rule_id not in rules:
+            problems.append(Problem("data/national.yaml", None, "rules",
+                                    f"缺少规划工具引用的规则 {rule_id}（见 calculators/plan_rules.py）"))
+    places = [("provinces", p.code, p.facts) for p in dataset.provinces.values()]
+    places += [("cities", c.code, c.facts) for c in dataset.cities.values()]
+    for folder, code, facts in places:
+        for index, fact in enumerate(facts):
+            if fact.kind != MAX_WAIT_KIND:
+                continue
+            value = fact.value
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= EMPLOYEE_WAIT_MAX_MONTHS:
+                problems.append(Problem(
+                    f"data/{folder}/{code}.yaml", None, f"facts.{index}.value",
+                    f"当地最长等待期应是 0–{EMPLOYEE_WAIT_MAX_MONTHS} 的整数（医保办发〔2021〕43号的全国上限），"
+                    f"收到的是 {value!r}",
+                ))
+    return problems
+
+
+def _literal(rows: dict[str, tuple], name: str) -> list[str]:
+    return [f"{name} = {{", *(f"    {code!r}: {row!r}," for code, row in rows.items()), "}"]
+
+
+def render_places_module(dataset: Dataset, digest: str) -> str:
+    provinces = {
+        code: (p.name, p.short_name, p.kind, tuple(_fact(f) for f in p.facts), account_stays_index(p))
+        for code, p in sorted(dataset.provinces.items())
+    }
+    cities = {
+        code: (c.name, c.short_name, c.province, c.kind, c.slug, pinyin_initials(c.short_name), c.agency,
+               tuple(_fact(f) for f in c.facts))
+        for code, c in sorted(dataset.cities.items())
+    }
+    by_id = {rule.id: rule for rule in dataset.national.rules}
+    rules = {rule_id: (by_id[rule_id].title, _source(by_id[rule_id].sources[0])) for rule_id in PLAN_RULE_IDS}
+    hotline = dataset.national.hotline
+    lines = [HEADER, f'SOURCE_DIGEST = "{digest}"', ""]
+    lines += _literal(provinces, "PROVINCES") + [""]
+    lines += _literal(cities, "CITIES") + [""]
+    lines += _literal(rules, "RULES") + [""]
+    lines.append(f"HOTLINE = {(hotline.number, hotline.name, _source(hotline.sources[0]))!r}")
+    return "\n".join(lines) + "\n"
+
+
+def compiled_digest(target: Path = PLACES_PATH) -> str | None:
+    if not target.is_file():
+        return None
+    found = DIGEST_LINE.search(target.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+def compile_places(root: Path = DEFAULT_ROOT) -> tuple[str | None, list[Problem]]:
+    """The module text, or None and the problems that stop it."""
+    result = load_dataset(root)
+    relevant = [p for p in result.problems if not p.file.startswith("data/calendar/")]
+    relevant += check_places(result.dataset) if not relevant else []
+    if relevant:
+        return None, relevant
+    return render_places_module(result.dataset, source_digest(root)), []
+
+
+def refresh(root: Path = DEFAULT_ROOT, target: Path = PLACES_PATH) -> tuple[bool, list[Problem]]:
+    """Compile the places into `target`: (whether the file changed, the problems that stopped it)."""
+    text, problems = compile_places(root)
+    if text is None:
+        return False, problems
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False, []
+    target.write_text(text, encoding="utf-8")
+    return True, []
+
+
+def refresh_if_stale(root: Path = DEFAULT_ROOT, target: Path = PLACES_PATH) -> tuple[bool, list[Problem]]:
+    """`refresh` when the data files differ from what `target` was compiled from (cheap otherwise)."""
+    if not (root / "national.yaml").is_file() or compiled_digest(target) == source_digest(root):
+        return False, []
+    return refresh(root, target)

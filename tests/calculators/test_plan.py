@@ -1,0 +1,188 @@
+"""calculators.plan: every row of tests/vectors/plan.json through `parse_plan_args` → `plan` →
+`plan_json` (the path the CLI's `plan` command takes), and what the vectors cannot reach: a local
+maximum waiting period (no city of data/ has one yet), citations that always resolve, the JSON
+contract's keys."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from calculators import places_data
+from calculators.errors import CalculatorError
+from calculators.places import DEFAULT_PLACES, Places, resolve_city
+from calculators.plan import parse_plan_args, plan, plan_json
+from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS, GAP_RETROACTIVE_MAX_MONTHS
+
+VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
+
+
+def _checker():
+    spec = importlib.util.spec_from_file_location("vector_check", VECTORS / "check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CHECK = _checker()
+DATA = json.loads((VECTORS / "plan.json").read_text(encoding="utf-8"))
+ROWS = DATA["rows"]
+
+
+def _run(args: list[str]) -> tuple[int, dict]:
+    """What `python -m calculators plan ARGS` will print: (exit code, JSON)."""
+    try:
+        return 0, json.loads(json.dumps(plan_json(plan(**parse_plan_args(args))), ensure_ascii=False))
+    except CalculatorError as error:
+        return 2, {"error": error.as_dict()}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["name"] for r in ROWS])
+def test_vector_row(row):
+    assert row["args"][0] == "plan" and row["source"].strip()
+    code, output = _run(row["args"][1:])
+    if "expect_error" in row:
+        assert code == 2, output
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in output["error"]["message"])
+        assert CHECK.mismatch(row["expect_error"], output["error"], "$.error") is None, \
+            CHECK.mismatch(row["expect_error"], output["error"], "$.error")
+        return
+    assert code == 0, output
+    for item in output["problems"] + output["notes"]:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in item["message"]), item
+    assert CHECK.mismatch(row["expect"], output) is None, CHECK.mismatch(row["expect"], output)
+
+
+def test_the_vectors_cover_the_issue():
+    assert len(ROWS) >= 30
+    assert len({r["name"] for r in ROWS}) == len(ROWS)
+    outputs = [_run(r["args"][1:])[1] for r in ROWS if "expect" in r]
+    reasons = {o["reason"] for o in outputs}
+    assert {None, "retired", "same_city", "resident_next_year"} <= reasons
+    assert {"moves", "stays_in_province", "no_account", None} <= {o["account_balance"] for o in outputs}
+    assert set(range(GAP_RETROACTIVE_MAX_MONTHS + 2)) <= {o["gap_months"] for o in outputs}
+    assert any(o["transfer_out_estimate"] for o in outputs) and any(o["transfer_out_due"] for o in outputs)
+    assert any("c370200.0" in step["cites"] for o in outputs for step in o["steps"])  # the 青岛 fact
+
+
+EXPECTED_KEYS = {
+    "route", "eligible", "reason", "account_balance", "resume_by", "gap_months", "retroactive",
+    "max_waiting_months", "benefits_from_latest", "useful_repair_years", "transfer_out_due", "transfer_in_due",
+    "transfer_out_estimate", "transfer_in_estimate", "transfer_status", "steps", "local_facts", "sources",
+    "problems", "notes",
+}
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if "expect" in r], ids=[r["name"] for r in ROWS if "expect" in r])
+def test_every_citation_resolves_to_a_source(row):
+    _, output = _run(row["args"][1:])
+    assert set(output) == EXPECTED_KEYS
+    sources = {s["id"]: s for s in output["sources"]}
+    facts = {f["id"] for f in output["local_facts"]}
+    cited = [c for key in ("steps", "problems", "notes") for item in output[key] for c in item["cites"]]
+    assert list(sources) == list(dict.fromkeys(cited))  # each cited once, in order of first citation
+    for cite in cited:
+        assert cite in places_data.RULES or cite == "hotline" or cite in facts, cite
+        assert sources[cite]["url"].startswith("http") and sources[cite]["grade"] in "PRNLS"
+    for step in output["steps"]:
+        assert step["cites"], f"step {step['code']} cites nothing"
+        if step["due"] is not None:
+            datetime.date.fromisoformat(step["due"])
+
+
+def test_steps_are_in_the_order_of_the_move():
+    output = _run(["--from", "中山", "--to", "北京", "--last-paid", "2026-03", "--resumed", "2026-05",
+                   "--accepted", "2026-06-10"])[1]
+    assert [s["code"] for s in output["steps"]] == [
+        "stop", "enrol", "apply", "transfer_out", "transfer_in", "account", "benefits"]
+    dated = [s["due"] for s in output["steps"] if s["code"] in ("apply", "transfer_out", "transfer_in")]
+    assert dated == sorted(dated)
+
+
+def _places_with(city_code: str, extra_fact: tuple) -> Places:
+    """The compiled places with one fact added to a city, as if data/ had it."""
+    cities = dict(places_data.CITIES)
+    row = cities[city_code]
+    cities[city_code] = (*row[:-1], (*row[-1], extra_fact))
+    return Places(places_data.PROVINCES, cities, places_data.RULES, places_data.HOTLINE)
+
+
+LOCAL_WAIT = ("max_waiting_months", "中断超过 3 个月的，待遇等待期为 2 个月。", 2, "个月",
+              ("测试用的虚构规定（不是真实规定）", "https://example.org/wait", "L", None))
+
+
+def test_a_sourced_local_maximum_wait_replaces_the_national_cap():
+    places = _places_with("310000", LOCAL_WAIT)
+    result = plan("北京", "上海", last_paid=datetime.date(2026, 3, 1), resumed=datetime.date(2026, 8, 1),
+                  places=places)
+    output = plan_json(result, places)
+    assert output["max_waiting_months"] == 2 < EMPLOYEE_WAIT_MAX_MONTHS
+    assert output["benefits_from_latest"] == "2026-10"  # 2026-08 + 2 months
+    benefits = output["steps"][-1]
+    assert benefits["cites"] == ["employee_wait_max_months", "c310000.0"]
+    assert "按上海市的规定" in benefits["title"]
+    assert "no_local_max_wait" not in {n["code"] for n in output["notes"]}
+    assert {"id": "c310000.0", "title": "上海市的规定", "document": "测试用的虚构规定（不是真实规定）", "article": None,
+            "url": "https://example.org/wait", "grade": "L"} in output["sources"]
+
+
+def test_without_a_local_maximum_the_national_cap_is_said_to_be_one():
+    output = plan_json(plan("北京", "上海", last_paid=datetime.date(2026, 3, 1), resumed=datetime.date(2026, 8, 1)))
+    assert output["max_waiting_months"] == EMPLOYEE_WAIT_MAX_MONTHS
+    assert "no_local_max_wait" in {n["code"] for n in output["notes"]}
+
+
+def test_a_local_gap_rule_is_never_overwritten_by_the_national_default():
+    """The 青岛 page says benefits from the next month after a gap over three months: the plan
+    shows that text with its source next to the national latest month, as a problem."""
+    output = plan_json(plan("北京", "青岛", last_paid=datetime.date(2026, 3, 1), resumed=datetime.date(2026, 8, 1)))
+    qingdao = next(f for f in output["local_facts"] if f["id"] == "c370200.0")
+    problem = next(p for p in output["problems"] if p["code"] == "local_gap_rule")
+    assert qingdao["text"] in problem["message"] and "c370200.0" in problem["cites"]
+    assert "以当地为准" in output["steps"][-1]["title"]
+
+
+def test_plan_takes_typed_inputs_and_today_as_an_argument():
+    result = plan("442000", "110000", accepted=datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 12))
+    assert result.transfer.transfer_in_due == datetime.date(2026, 3, 9)
+    assert result.transfer.status == "overdue"
+    with pytest.raises(AttributeError):
+        result.eligible = False  # frozen
+
+
+def test_parse_plan_args_gives_plan_keywords():
+    assert parse_plan_args(["--from", "中山", "--to", "北京", "--retired", "--last-paid", "2026-03",
+                            "--continuous-months", "24"]) == {
+        "from_city": "中山", "to_city": "北京", "from_scheme": "employee", "to_scheme": "employee", "retired": True,
+        "last_paid": datetime.date(2026, 3, 1), "resumed": None, "accepted": None, "received": None, "today": None,
+        "continuous_months": 24, "lapsed_years": None,
+    }
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("中山", "442000"), ("中山市", "442000"), (" 442000 ", "442000"), ("延边", "222400"), ("延边州", "222400"),
+    ("延边朝鲜族自治州", "222400"), ("锡林郭勒盟", "152500"), ("北京", "110000"), ("１１００００", "110000"),
+])
+def test_resolve_city(text, code):
+    assert resolve_city(text, "from").code == code
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("中三", "没有名为“中三”的城市，是否是“中山”？"),
+    ("广洲", "没有名为“广洲”的城市，是否是“广州”？"),
+    ("纽约", "没有名为“纽约”的城市；请填写地级市或直辖市的名称。"),
+])
+def test_unknown_city(text, message):
+    with pytest.raises(CalculatorError) as caught:
+        resolve_city(text, "to")
+    assert caught.value.as_dict() == {"code": "unknown_city", "field": "to", "message": message}
+
+
+def test_every_city_resolves_by_code_name_and_short_name():
+    for code in DEFAULT_PLACES.codes():
+        name, short = places_data.CITIES[code][:2]
+        assert {resolve_city(t, "from").code for t in (code, name, short)} == {code}
