@@ -18,8 +18,9 @@ from calculators.errors import CalculatorError
 from calculators.inputs import parse_choice, parse_date, parse_int, parse_month
 from calculators.money import parse_amount
 
-DATE, MONTH, INTEGER, AMOUNT, CHOICE, FLAG, ENTRIES = "date", "month", "integer", "amount", "choice", "flag", "entries"
-KINDS = (DATE, MONTH, INTEGER, AMOUNT, CHOICE, FLAG, ENTRIES)
+DATE, MONTH, INTEGER, AMOUNT, CHOICE, FLAG, ENTRIES, TEXT = (
+    "date", "month", "integer", "amount", "choice", "flag", "entries", "text")
+KINDS = (DATE, MONTH, INTEGER, AMOUNT, CHOICE, FLAG, ENTRIES, TEXT)
 # What a ticked checkbox sends (browsers send "on"; a prefill may say "true" or "1").
 CHECKED = ("on", "true", "1", "yes")
 
@@ -38,6 +39,7 @@ class Field:
     prefill: str | None = None  # the city fact kind whose value fills this field on a city page
     entry: Callable[[str], Any] | None = None  # parses one item of an ENTRIES field
     arg: str | None = None  # the calculator's keyword, when not the name with "_" for "-"
+    suggest: str | None = None  # the page's <datalist> of suggestions for a TEXT field (e.g. "cities")
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -57,6 +59,8 @@ class Field:
             items = value if isinstance(value, list) else [line for line in str(value).splitlines()]
             return [self.entry(item.strip()) for item in items if item.strip()]
         text = str(value)
+        if self.kind == TEXT:
+            return text.strip()
         if self.kind == DATE:
             return parse_date(text, self.name)
         if self.kind == MONTH:

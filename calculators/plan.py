@@ -25,10 +25,9 @@ import calendar as month_calendar
 import datetime
 from dataclasses import dataclass, field
 
-from calculators.argv import Options, Spec, parse
 from calculators.employee_gap import LOCAL_RULE_NEEDED, NO_GAP, RETROACTIVE, WAITING_PERIOD, EmployeeGap, employee_gap
 from calculators.errors import CalculatorError
-from calculators.inputs import format_month, month_from_index, month_index, parse_choice, parse_date, parse_int, parse_month
+from calculators.inputs import format_month, month_from_index, month_index, parse_choice
 from calculators.notes import Note
 from calculators.places import DEFAULT_PLACES, Fact, Place, Places, resolve_city
 from calculators.plan_rules import GAP_RULE_KIND, MAX_WAIT_KIND, TIME_LIMIT_KIND
@@ -514,125 +513,3 @@ def _benefits_step(draft: _Draft, destination: Place, gap: EmployeeGap | None, r
         else:
             title += f"（另见{destination.short_name}的规定）"
     draft.step("benefits", title, due, *cites, *rule_ids)
-
-
-# ---- the command line's options and JSON ---------------------------------------------------
-
-PLAN_SPEC = Spec(
-    values=("from", "to", "from-scheme", "to-scheme", "last-paid", "resumed", "accepted", "received", "today",
-            "continuous-months", "lapsed-years"),
-    required=("from", "to"),
-    flags=("retired",),
-)
-PLAN_USAGE = ("转移规划：--from 城市 --to 城市 [--from-scheme employee|resident] [--to-scheme employee|resident] "
-              "[--retired] [--last-paid YYYY-MM] [--resumed YYYY-MM] [--accepted 日期] [--received 日期] "
-              "[--today 日期] [--continuous-months N] [--lapsed-years N]")
-
-
-def plan_options(opts: Options) -> dict:
-    """Keyword arguments of `plan` from parsed options (calculators.argv)."""
-    def month(name):
-        return parse_month(opts[name], name) if name in opts else None
-
-    def date(name):
-        return parse_date(opts[name], name) if name in opts else None
-
-    def count(name):
-        return parse_int(opts[name], name) if name in opts else None
-
-    return {
-        "from_city": opts["from"],
-        "to_city": opts["to"],
-        "from_scheme": opts.get("from-scheme", EMPLOYEE),
-        "to_scheme": opts.get("to-scheme", EMPLOYEE),
-        "retired": bool(opts.get("retired", False)),
-        "last_paid": month("last-paid"),
-        "resumed": month("resumed"),
-        "accepted": date("accepted"),
-        "received": date("received"),
-        "today": date("today"),
-        "continuous_months": count("continuous-months"),
-        "lapsed_years": count("lapsed-years"),
-    }
-
-
-def parse_plan_args(args: list[str]) -> dict:
-    """Keyword arguments of `plan` from the command line after the subcommand name
-    (`--from 中山 --to 北京 …`); errors are CalculatorErrors naming the option."""
-    return plan_options(parse(list(args), PLAN_SPEC))
-
-
-def _iso(value: datetime.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _month(value: datetime.date | None) -> str | None:
-    return None if value is None else format_month(value)
-
-
-def _estimate(estimate: Estimate | None) -> dict | None:
-    if estimate is None:
-        return None
-    return {"date": estimate.date.isoformat(), "earliest": estimate.earliest.isoformat(),
-            "latest": estimate.latest.isoformat()}
-
-
-def _end(place: Place, scheme: str) -> dict:
-    return {"code": place.code, "name": place.name, "province": place.province_name, "agency": place.agency,
-            "scheme": scheme}
-
-
-def _source(source) -> dict:
-    return {"document": source.document, "article": source.article, "url": source.url, "grade": source.grade}
-
-
-def _items(items: tuple[Cited, ...]) -> list[dict]:
-    return [{"code": i.code, "message": i.message, "cites": list(i.cites)} for i in items]
-
-
-def _sources(result: Plan, places: Places) -> list[dict]:
-    facts = {fact.id: fact for _, fact in result.local_facts}
-    out = []
-    for cite in result.sources:
-        if cite in places.rules:
-            rule = places.rules[cite]
-            out.append({"id": cite, "title": rule.title, **_source(rule.source)})
-        elif cite == HOTLINE:
-            number, name, source = places.hotline
-            out.append({"id": cite, "title": f"{name} {number}", **_source(source)})
-        else:
-            fact = facts[cite]
-            out.append({"id": cite, "title": f"{fact.place_name}的规定", **_source(fact.source)})
-    return out
-
-
-def plan_json(result: Plan, places: Places = DEFAULT_PLACES) -> dict:
-    """The plan as the command line prints it (see the issue's contract)."""
-    transfer = result.transfer
-    return {
-        "route": {"from": _end(result.origin, result.from_scheme), "to": _end(result.destination, result.to_scheme),
-                  "cross_province": result.cross_province},
-        "eligible": result.eligible,
-        "reason": result.reason,
-        "account_balance": result.account_balance,
-        "resume_by": _month(result.resume_by),
-        "gap_months": result.gap_months,
-        "retroactive": result.retroactive,
-        "max_waiting_months": result.max_waiting_months,
-        "benefits_from_latest": _month(result.benefits_from_latest),
-        "useful_repair_years": result.useful_repair_years,
-        "transfer_out_due": _iso(transfer.transfer_out_due) if transfer else None,
-        "transfer_in_due": _iso(transfer.transfer_in_due) if transfer else None,
-        "transfer_out_estimate": _estimate(transfer.transfer_out_estimate) if transfer else None,
-        "transfer_in_estimate": _estimate(transfer.transfer_in_estimate) if transfer else None,
-        "transfer_status": transfer.status if transfer else None,
-        "steps": [{"code": s.code, "title": s.title, "due": _iso(s.due), "cites": list(s.cites)} for s in result.steps],
-        "local_facts": [
-            {"id": f.id, "place": side, "scope": f.scope, "place_code": f.place_code, "place_name": f.place_name,
-             "kind": f.kind, "text": f.text, "value": f.value, "unit": f.unit, "source": _source(f.source)}
-            for side, f in result.local_facts
-        ],
-        "sources": _sources(result, places),
-        "problems": _items(result.problems),
-        "notes": _items(result.notes),
-    }

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from calculators.places import DEFAULT_PLACES
 from calculators.registry import prefill_facts
 from sitegen.citations import Cited, Citations
 from sitegen.example import ExampleDeadline
@@ -137,8 +138,18 @@ def calculator_prefill(province: Province, city: City) -> dict[str, str]:
 
 
 def calculators_context(calendar_notice: str | None = None) -> dict[str, object]:
-    """The calculators page: every form, nothing prefilled."""
+    """The calculators page: every form of the city pages, nothing prefilled."""
     return {"calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2, calendar_notice=calendar_notice)}
+
+
+def plan_context(calendar_notice: str | None = None) -> dict[str, object]:
+    """The planner's page: its form, and every city (name, pinyin initials, province) to choose from."""
+    places = DEFAULT_PLACES
+    return {
+        "calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2, calendar_notice=calendar_notice,
+                                          section="plan"),
+        "cities": [places.city(code) for code in places.codes()],
+    }
 
 
 def indexed_sections(city: City, local: dict[str, list[Cited]]) -> frozenset[str]:

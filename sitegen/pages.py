@@ -127,6 +127,7 @@ def build_pages(
                                                          contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
     pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(calendar_notice))))
+    pages.append(GeneratedPage("plan.md", render(env, "plan.md.j2", contexts.plan_context(calendar_notice))))
     return Site(pages, provinces)
 
 

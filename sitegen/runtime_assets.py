@@ -235,9 +235,10 @@ def layout(fields) -> list[tuple[str | None, list]]:
     return out
 
 
-def forms_in(section: str | None) -> list:
-    """The forms of a city-page section (None: every form, as on the calculators page)."""
-    return [calc for calc in CALCULATOR_FORMS if section is None or calc.section == section]
+def forms_in(section: str | tuple[str, ...]) -> list:
+    """The forms placed in a section, or in any of several (calculators.registry)."""
+    sections = (section,) if isinstance(section, str) else section
+    return [calc for calc in CALCULATOR_FORMS if calc.section in sections]
 
 
 # Pages are rendered before MkDocs knows where each is written; the hook replaces this token in
@@ -258,7 +259,7 @@ def assets_url_for(page_dest_uri: str) -> str:
 
 
 def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_notice: str | None = None,
-                       section: str | None = None, assets: bool = True) -> str:
+                       section: str | tuple[str, ...] = ("calculators", "fees"), assets: bool = True) -> str:
     """A block of calculators' forms, as one raw-HTML block for a Markdown page.
 
     `prefill`: values for the form fields, keyed by field name (e.g. {"local-max-wait": "3"}),
@@ -266,7 +267,7 @@ def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_
     `base_url`: URL of the site's assets/calc/ folder as seen from the page (e.g. "../../assets/calc/").
     `heading`: the level of each calculator's heading (h3 by default).
     `calendar_notice`: one line saying the next year's holidays are not out yet (sitegen.calendar_status).
-    `section`: only the forms placed in this city-page section (calculators.registry); None: all.
+    `section`: the forms placed in this section, or these sections (calculators.registry).
     `assets`: False for a second block on a page, which the first block's stylesheet and script serve.
     """
     unknown = sorted(set(prefill) - PREFILL_KEYS)

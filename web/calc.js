@@ -285,6 +285,10 @@
     }
     var id = nextId++;
     var fields = fieldsOf(form);
+    if (form.hasAttribute("data-fragment") && self.history && history.replaceState) {
+      // The inputs go after "#": browsers never send that part to a server.
+      history.replaceState(null, "", "#" + new URLSearchParams(fields).toString());
+    }
     pending[id] = { form: form, fields: fields, t: performance.now() };
     form.setAttribute("aria-busy", "true");
     worker.postMessage({ type: "run", id: id, name: form.dataset.calculator, fields: fields });
@@ -368,6 +372,58 @@
     return box;
   }
 
+  /* The planner's numbered checklist: ol[data-steps] > li[data-step], dates as <time>. */
+  function stepsList(steps) {
+    var box = el("div", "yb-plan-steps");
+    box.appendChild(el("h3", null, "按顺序要办的事"));
+    var list = box.appendChild(el("ol", "yb-steps"));
+    list.setAttribute("data-steps", "");
+    steps.forEach(function (step) {
+      var li = list.appendChild(el("li"));
+      li.setAttribute("data-step", step.code);
+      li.appendChild(el("span", "yb-step-title", step.title));
+      if (step.due) {
+        var due = li.appendChild(el("span", "yb-step-due", "日期："));
+        var t = due.appendChild(el("time", null, step.due_text));
+        t.setAttribute("datetime", step.due);
+      }
+      if (step.cites && step.cites.length) li.appendChild(el("span", "yb-step-cites", "依据：" + step.cites.join("；")));
+    });
+    return box;
+  }
+
+  /* The months of the plan, in order, with what happens in each. */
+  function timeline(months) {
+    var box = el("div", "yb-timeline-box");
+    box.appendChild(el("h3", null, "按月份看"));
+    var list = box.appendChild(el("ol", "yb-timeline"));
+    months.forEach(function (month) {
+      var li = list.appendChild(el("li", month.gap ? "yb-month yb-month-gap" : "yb-month"));
+      li.setAttribute("data-month", month.month);
+      li.appendChild(el("span", "yb-month-label", month.label));
+      if (month.marks.length) li.appendChild(el("span", "yb-month-marks", month.marks.join("；")));
+    });
+    return box;
+  }
+
+  function sourcesList(sources) {
+    var box = el("div", "yb-plan-sources");
+    box.appendChild(el("h3", null, "依据和来源"));
+    var list = box.appendChild(el("ol"));
+    sources.forEach(function (source) {
+      var li = list.appendChild(el("li"));
+      li.setAttribute("data-source", source.id);
+      li.appendChild(el("strong", null, source.title));
+      li.appendChild(document.createTextNode("：" + source.document + (source.article ? " " + source.article : "") + "（"));
+      li.appendChild(el("span", "yb-grade yb-grade-" + source.grade, source.grade_text));
+      li.appendChild(document.createTextNode("）"));
+      var a = li.appendChild(el("a", null, source.url));
+      a.href = source.url;
+      a.rel = "noopener noreferrer nofollow";
+    });
+    return box;
+  }
+
   /* A table Python laid out: {caption, columns, rows, footer}. */
   function dataTable(spec) {
     var box = el("div", "yb-table-box");
@@ -429,6 +485,18 @@
     result.appendChild(list);
     if (payload.calendar) result.appendChild(countCalendar(payload.calendar));
     if (payload.table) result.appendChild(dataTable(payload.table));
+    if (payload.steps) result.appendChild(stepsList(payload.steps));
+    if (payload.timeline && payload.timeline.length) result.appendChild(timeline(payload.timeline));
+    if (payload.sources) result.appendChild(sourcesList(payload.sources));
+    if (form.hasAttribute("data-fragment")) {
+      // For a printed or saved plan: the day it was computed (the reader's own clock).
+      var now = new Date();
+      var stamp = result.appendChild(el("p", "yb-computed", "本规划生成于 "));
+      var iso = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+      var t = stamp.appendChild(el("time", null, now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日"));
+      t.setAttribute("datetime", iso);
+      stamp.appendChild(document.createTextNode("，网址：" + location.href));
+    }
     if (payload.problems && payload.problems.length) {
       var problems = el("ul", "yb-problems");
       payload.problems.forEach(function (p) {
@@ -446,10 +514,26 @@
     result.hidden = false;
   }
 
+  /* A shared link (#from=442000&to=110000&…) fills the form and computes it. */
+  function restoreFromFragment(form) {
+    if (!form.hasAttribute("data-fragment") || location.hash.length < 2) return false;
+    var params = new URLSearchParams(location.hash.slice(1));
+    var restored = false;
+    params.forEach(function (value, name) {
+      var field = form.elements.namedItem(name);
+      if (!field || !field.name) return;
+      if (field.type === "checkbox") field.checked = value === "on";
+      else field.value = value;
+      restored = true;
+    });
+    return restored;
+  }
+
   function bind(form) {
     if (form.dataset.ybBound) return;
     form.dataset.ybBound = "1";
     boxes.push(form);
+    if (restoreFromFragment(form)) setTimeout(function () { submit(form); }, 0);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       submit(form);

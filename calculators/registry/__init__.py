@@ -31,6 +31,7 @@ class Calculator:
     assumption: str | None = None  # 计算方法 paragraph under the fields
     extras: Callable[[Any, dict], dict] | None = None  # more for the browser, e.g. the count picture
     section: str = "calculators"  # the city-page section that shows the form
+    shareable: bool = False  # the form's inputs go into the URL fragment (form[data-fragment])
 
     @property
     def has_form(self) -> bool:
@@ -49,10 +50,11 @@ class Calculator:
 
 
 def _entries() -> tuple[Calculator, ...]:
-    from calculators.registry import add_workdays, back_payment, employee_gap, late_fee, resident_waiting
+    from calculators.registry import add_workdays, back_payment, employee_gap, late_fee, plan, resident_waiting
     from calculators.registry import transfer_deadline
 
     return (
+        plan.ENTRY,
         transfer_deadline.ENTRY,
         employee_gap.ENTRY,
         resident_waiting.ENTRY,

@@ -1,5 +1,5 @@
-"""calculators.plan: every row of tests/vectors/plan.json through `parse_plan_args` → `plan` →
-`plan_json` (the path the CLI's `plan` command takes), and what the vectors cannot reach: a local
+"""calculators.plan: every row of tests/vectors/plan.json through the CLI's `plan` command (the
+registry: fields → `plan` → `plan_json`), and what the vectors cannot reach: a local
 maximum waiting period (no city of data/ has one yet), citations that always resolve, the JSON
 contract's keys."""
 
@@ -15,7 +15,9 @@ import pytest
 from calculators import places_data
 from calculators.errors import CalculatorError
 from calculators.places import DEFAULT_PLACES, Places, resolve_city
-from calculators.plan import parse_plan_args, plan, plan_json
+from calculators.cli import run
+from calculators.plan import plan
+from calculators.plan_json import plan_json
 from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS, GAP_RETROACTIVE_MAX_MONTHS
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
@@ -34,11 +36,9 @@ ROWS = DATA["rows"]
 
 
 def _run(args: list[str]) -> tuple[int, dict]:
-    """What `python -m calculators plan ARGS` will print: (exit code, JSON)."""
-    try:
-        return 0, json.loads(json.dumps(plan_json(plan(**parse_plan_args(args))), ensure_ascii=False))
-    except CalculatorError as error:
-        return 2, {"error": error.as_dict()}
+    """What `python -m calculators plan ARGS` prints: (exit code, JSON)."""
+    code, out = run(["plan", *args])
+    return code, json.loads(json.dumps(out, ensure_ascii=False))
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["name"] for r in ROWS])
@@ -154,9 +154,12 @@ def test_plan_takes_typed_inputs_and_today_as_an_argument():
         result.eligible = False  # frozen
 
 
-def test_parse_plan_args_gives_plan_keywords():
-    assert parse_plan_args(["--from", "中山", "--to", "北京", "--retired", "--last-paid", "2026-03",
-                            "--continuous-months", "24"]) == {
+def test_the_plan_fields_give_plan_keywords():
+    from calculators.fields import read
+    from calculators.registry import BY_NAME
+
+    assert read(BY_NAME["plan"].fields, {"from": "中山", "to": "北京", "retired": True, "last-paid": "2026-03",
+                                         "continuous-months": "24"}) == {
         "from_city": "中山", "to_city": "北京", "from_scheme": "employee", "to_scheme": "employee", "retired": True,
         "last_paid": datetime.date(2026, 3, 1), "resumed": None, "accepted": None, "received": None, "today": None,
         "continuous_months": 24, "lapsed_years": None,

@@ -28,6 +28,7 @@ EXPECTED_FILES = {
     "resident_waiting.json",
     "late_fee.json",
     "back_payment.json",
+    "plan.json",
 }
 
 

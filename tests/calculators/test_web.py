@@ -14,6 +14,7 @@ from calculators.cli import run
 from calculators.registry import BY_NAME
 
 FORMS = {
+    "plan": {"from": "中山", "to": "北京", "last-paid": "2026-03", "resumed": "2026-05", "accepted": "2026-03-10"},
     "transfer-deadline": {"accepted": "2026-02-10"},
     "late-fee": {"owed": "10000.00", "days": "30"},
     "employee-gap": {"last-paid": "2026-03", "resumed": "2026-08", "local-max-wait": "3"},
@@ -41,7 +42,7 @@ def argv_of(name: str, fields: dict[str, str]) -> list[str]:
 
 
 def test_every_form_is_a_calculator_of_the_registry_with_rows():
-    assert web.FORM_CALCULATORS == ("transfer-deadline", "employee-gap", "resident-waiting", "late-fee", "back-payment")
+    assert web.FORM_CALCULATORS == ("plan", "transfer-deadline", "employee-gap", "resident-waiting", "late-fee", "back-payment")
     assert set(FORMS) == set(web.FORM_CALCULATORS)
 
 

@@ -13,7 +13,7 @@ import markdown
 import pytest
 
 from calculators import rules
-from calculators.registry import BY_NAME, FORMS
+from calculators.registry import BY_NAME
 from sitegen import runtime_assets as ra
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def test_markdown_passes_the_block_through(block):
 
 
 def test_form_fields_are_the_cli_options(parsed):
-    assert list(parsed.fields) == [calc.name for calc in FORMS]
+    assert list(parsed.fields) == [calc.name for calc in ra.forms_in(("calculators", "fees"))]
     for name, fields in parsed.fields.items():
         spec = BY_NAME[name].spec()
         assert sorted(fields) == sorted(spec.names()), name
@@ -88,11 +88,11 @@ def test_dom_contract(parsed):
     forms = [attrs for tag, attrs in parsed.tags if tag == "form"]
     assert all("novalidate" in attrs for attrs in forms)
     for marker in ("data-result", "data-error", "data-status", "data-retry"):
-        assert sum(marker in attrs for _, attrs in parsed.tags) == len(FORMS), marker
+        assert sum(marker in attrs for _, attrs in parsed.tags) == len(parsed.fields), marker
     alerts = [attrs for _, attrs in parsed.tags if "data-error" in attrs]
     assert all(attrs["role"] == "alert" for attrs in alerts)
     submits = [attrs for tag, attrs in parsed.tags if tag == "button" and attrs.get("type") == "submit"]
-    assert len(submits) == len(FORMS)
+    assert len(submits) == len(parsed.fields)
 
 
 def test_prefill_and_place(block, parsed):
