@@ -170,7 +170,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (MissingRules, ExampleError, TemplateError) as error:
         raise PluginError(f"页面未生成：{error}") from error
     _state["pages"] = site.pages
-    config.nav = province_nav(config.nav, site.provinces)
+    config.nav = province_nav(config.nav, site.provinces, site.topics)
     if _state["dirty"]:
         written = _page_sources().write((page.src_uri, page.content) for page in site.pages)
         layout = layout_fingerprint(config.nav, [page.src_uri for page in site.pages], _layout_files(config))
