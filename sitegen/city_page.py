@@ -144,7 +144,7 @@ def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
     topics = [topic_line(t, rules) for t in dataset.national.topics]
     by_id = {t.id: t for t in topics}
     indexed = {"local"} if local else set()
-    if found["limits"] or found["account"] or found["gaps"] or city.agency:
+    if found["limits"] or found["account"] or found["gaps"]:
         indexed.add("summary")
     heading = f"{city.name}医保关系转移接续"
     return {
