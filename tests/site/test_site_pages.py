@@ -9,6 +9,7 @@ import re
 
 import markdown
 import pytest
+import yaml
 from site_fixture_data import write_dataset
 
 from sitegen.contexts import MissingRules
@@ -291,3 +292,18 @@ def test_corrections_page_marks_rise_down_the_page(root):
     rules = {r.id: r for r in load_dataset(root / "data").dataset.national.rules}
     out, inn = rules["transfer_out_workdays"], rules["transfer_in_workdays"]
     assert f"转出地 {out.value} {out.unit}，转入地 {inn.value} {inn.unit}。" in page
+
+
+def test_titles_and_descriptions_are_built_from_what_is_local(root):
+    pages = pages_of(root)
+
+    def front(uri):
+        return yaml.safe_load(pages[uri].split("---")[1])
+
+    zhongshan, guangzhou, beijing = (front(f"cities/{s}.md") for s in ("zhongshan", "guangzhou", "beijing"))
+    assert zhongshan["title"] == "中山市医保关系转移接续（广东省）"
+    assert beijing["title"] == "北京市医保关系转移接续"
+    assert "有来源的本地规定：个人账户余额、待遇等待期。" in zhongshan["description"]
+    assert "有来源的本地规定：个人账户余额。" in guangzhou["description"]
+    assert "没有找到北京另有规定的来源" in beijing["description"]
+    assert len({zhongshan["description"], guangzhou["description"], beijing["description"]}) == 3
