@@ -110,7 +110,7 @@ def topic_context(dataset: Dataset, topic: Topic) -> dict[str, object]:
         if city.kind != "municipality" and any(f.kind in kinds for f in city.facts):
             places.append({"name": city.name, "uri": f"../cities/{city.slug}.md"})
     return {
-        "title": topic.title,
+        "title": f"医保关系转移接续：{topic.title}",
         "description": f"医保关系转移接续的全国规定：{topic.title}。" + topic.short,
         "topic": topic,
         "hotline": dataset.national.hotline if topic.id == "hotline" else None,

@@ -215,7 +215,7 @@ def test_forbidden_scraped_wording(fixture_data):
         "data/cities/130100.yaml:9 facts.0.text: 含有抓取页面的错误写法「法规」（E2）"
         "（提示：伪原创把“规定”换成了“法规”；写“规定”（“法律法规”“行政法规”“地方性法规”除外））",
         "data/cities/130100.yaml:9 facts.0.text: 含有抓取页面的错误写法「请拨打12333」（E6）"
-        "（提示：12333 是人力资源社会保障服务热线，不是医保热线；医保服务热线是 12393）",
+        "（提示：12333 是人力资源社会保障服务热线，不是医保热线；医保服务热线见 data/national.yaml 的 hotline）",
     ]
     assert loaded_cities(fixture_data) == ["130200"]
 
