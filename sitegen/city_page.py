@@ -139,7 +139,8 @@ def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
         rules={i: rules[i] for i in SUMMARY_RULES}, hotline=dataset.national.hotline,
         weak={"limits": only_secondary([s for i in (OUT_RULE, IN_RULE) for s in rules[i].sources]),
               "account": only_secondary(rules["personal_account"].sources),
-              "how": only_secondary(rules["channels"].sources)},
+              "how": only_secondary(rules["channels"].sources),
+              "resident": only_secondary(rules[RESIDENT_WAIT_RULE].sources)},
     )
     topics = [topic_line(t, rules) for t in dataset.national.topics]
     by_id = {t.id: t for t in topics}
