@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "a31df2905ccbe819632b702c7a5d45e26189df237d394bb0e9137b3711c6a494"
+SOURCE_DIGEST = "265f2834c897f05304cfe9a2a248d19b9a66ef05646bcbb1fc15d48f27308b4d"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),
@@ -29,7 +29,7 @@ PROVINCES = {
     '340000': ('安徽省', '安徽', 'province', (), None),
     '350000': ('福建省', '福建', 'province', (('enrolment_window', '居民医保集中参保期为每年 9 月 1 日至 12 月 31 日，在此期间缴费的，自次年 1 月 1 日起享受待遇；次年 1 月 1 日至 2 月底为延长缴费期，在此期间缴费的，自缴费之日起享受待遇。', None, None, ('福建省落实国办发〔2024〕38号的实施意见（闽政办〔2025〕3号）', 'https://fujian.gov.cn:82/gate/big5/www.fujian.gov.cn/zwgk/ztzl/tjzfznzb/zcwj/fj/202503/t20250310_6777173.htm', 'L', None)),), None),
     '360000': ('江西省', '江西', 'province', (), None),
-    '370000': ('山东省', '山东', 'province', (('incentive_step', '居民医保参保激励每提高一次，大病保险最高支付限额增加 3000 元。', 3000, '元', ('德州日报对山东居民医保参保激励的报道', 'https://www.dezhoudaily.com/p/1665544.html', 'N', None)),), None),
+    '370000': ('山东省', '山东', 'province', (('incentive_step', '居民医保参保激励每提高一次，大病保险最高支付限额增加 3000 元。', 3000, '元', ('德州日报对山东居民医保参保激励的报道', 'https://www.dezhoudaily.com/p/1665544.html', 'NL', None)),), None),
     '410000': ('河南省', '河南', 'province', (), None),
     '420000': ('湖北省', '湖北', 'province', (), None),
     '430000': ('湖南省', '湖南', 'province', (), None),
@@ -43,7 +43,7 @@ PROVINCES = {
     '540000': ('西藏自治区', '西藏', 'autonomous_region', (), None),
     '610000': ('陕西省', '陕西', 'province', (), None),
     '620000': ('甘肃省', '甘肃', 'province', (), None),
-    '630000': ('青海省', '青海', 'province', (('transfer_time_limit', '转出地划转的个人账户资金到账后，转入地在 5 个工作日内记入本人个人账户。', 5, '个工作日', ('青海医保关于医保关系转移接续的办理说明（2023-05-05）', 'https://si12333.cn/qa/mucsc.html', 'L', None)),), None),
+    '630000': ('青海省', '青海', 'province', (('transfer_time_limit', '转出地划转的个人账户资金到账后，转入地在 5 个工作日内记入本人个人账户。', 5, '个工作日', ('青海医保关于医保关系转移接续的办理说明（2023-05-05）', 'https://si12333.cn/qa/mucsc.html', 'S', None)),), None),
     '640000': ('宁夏回族自治区', '宁夏', 'autonomous_region', (), None),
     '650000': ('新疆维吾尔自治区', '新疆', 'autonomous_region', (), None),
 }
@@ -190,7 +190,7 @@ CITIES = {
     '370600': ('烟台市', '烟台', '370000', 'city', 'yantai', 'yt', '烟台市医疗保障局', ()),
     '370700': ('潍坊市', '潍坊', '370000', 'city', 'weifang', 'wf', '潍坊市医疗保障局', ()),
     '370800': ('济宁市', '济宁', '370000', 'city', 'jining', 'jn', '济宁市医疗保障局', ()),
-    '370900': ('泰安市', '泰安', '370000', 'city', 'taian', 'ta', '泰安市医疗保障局', (('contribution_years', '2010 年的报道：泰安承认参保人在原参保地的缴费年限（含视同缴费年限），与在泰安的年限累计计算。现行规定未核实。', None, None, ('齐鲁晚报 2010-09-26 关于泰安医保缴费年限的报道', 'https://epaper.qlwb.com.cn/html/2010-09/26/content_21229.htm?div=-1', 'N', None)),)),
+    '370900': ('泰安市', '泰安', '370000', 'city', 'taian', 'ta', '泰安市医疗保障局', (('contribution_years', '2010 年的报道：泰安承认参保人在转出地的缴费年限（含视同缴费年限），与在泰安的年限累计计算。现行规定未核实。', None, None, ('齐鲁晚报 2010-09-26 关于泰安医保缴费年限的报道', 'https://epaper.qlwb.com.cn/html/2010-09/26/content_21229.htm?div=-1', 'NL', None)),)),
     '371000': ('威海市', '威海', '370000', 'city', 'weihai', 'wh', '威海市医疗保障局', ()),
     '371100': ('日照市', '日照', '370000', 'city', 'rizhao', 'rz', '日照市医疗保障局', ()),
     '371300': ('临沂市', '临沂', '370000', 'city', 'linyi', 'ly', '临沂市医疗保障局', ()),
@@ -259,7 +259,7 @@ CITIES = {
     '441700': ('阳江市', '阳江', '440000', 'city', 'yangjiang', 'yj', '阳江市医疗保障局', ()),
     '441800': ('清远市', '清远', '440000', 'city', 'qingyuan', 'qy', '清远市医疗保障局', ()),
     '441900': ('东莞市', '东莞', '440000', 'city', 'dongguan', 'dg', '东莞市医疗保障局', ()),
-    '442000': ('中山市', '中山', '440000', 'city', 'zhongshan', 'zs', '中山市医疗保障局', (('note', '中山市医保局说明，已经退休的医保参保人员不能办理医保关系转移，这与国家办法“不含退休人员”的规定一致。', None, None, ('中山市医疗保障局政务动态（2023-12-20）', 'http://hsa.zs.gov.cn/zwgk/zwdt/content/post_2355769.html', 'L', None)), ('min_contribution_years', '达到法定退休年龄时，男性实际缴费满 30 年、女性满 25 年，且在中山实际缴费不少于 10 年，退休后才不再缴费；2021 年 12 月至 2025 年 12 月为过渡期，男性按 25 年计。', None, None, ('中山市职工医保最低缴费年限的规定（二手网站转述）', 'http://gansulong.com/c/04192aU012024.html', 'S', None)))),
+    '442000': ('中山市', '中山', '440000', 'city', 'zhongshan', 'zs', '中山市医疗保障局', (('note', '中山市医保局说明，已经退休的医保参保人员不能办理医保关系转移，这与国家办法“不含退休人员”的规定一致。', None, None, ('中山市医疗保障局政务动态（2023-12-20）', 'http://hsa.zs.gov.cn/zwgk/zwdt/content/post_2355769.html', 'L', None)), ('min_contribution_years', '达到法定退休年龄时，男性实际缴费满 30 年、女性满 25 年，且在中山实际缴费不少于 10 年，退休后才不再缴费；2021 年 12 月至 2025 年 12 月的过渡期内，男性按 25 年计，这个过渡期已经结束。', None, None, ('中山市职工医保最低缴费年限的规定（二手网站转述）', 'http://gansulong.com/c/04192aU012024.html', 'S', None)))),
     '445100': ('潮州市', '潮州', '440000', 'city', 'chaozhou', 'cz', '潮州市医疗保障局', (('min_contribution_years', '自 2023 年 1 月 1 日至 2030 年 1 月 1 日，职工医保累计最低缴费年限逐年提高，最终达到男 30 年、女 25 年。各年的具体年限在原页面的图片表格中，本站未能读取。', None, None, ('饶平县医疗保障局政务公开页面（2025-02-06）', 'https://www.raoping.gov.cn/czrpybj/gkmlpt/content/3/3935/post_3935402.html?jump=true', 'L', None)),)),
     '445200': ('揭阳市', '揭阳', '440000', 'city', 'jieyang', 'jy', '揭阳市医疗保障局', ()),
     '445300': ('云浮市', '云浮', '440000', 'city', 'yunfu', 'yf', '云浮市医疗保障局', ()),
@@ -395,20 +395,20 @@ RULES = {
     'who_resident': ('居民医保转居民医保', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://jingyanla.com/a/06/061910222162024.html', 'S', None)),
     'who_cross_scheme': ('职工医保与居民医保互转', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.51dongshi.net/wzztf/rshdc/rshdchaes', 'S', None)),
     'review_points': ('两地各自审核什么', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/201222.html', 'S', None)),
-    'channels': ('办理渠道', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/201222.html', 'S', None)),
-    'transfer_out_workdays': ('转出地的办理时限', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://si12333.cn/qa/mucsc.html', 'L', None)),
-    'transfer_in_workdays': ('转入地的办理时限', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://si12333.cn/qa/mucsc.html', 'L', None)),
+    'channels': ('在网上办还是到窗口办', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/201222.html', 'S', None)),
+    'transfer_out_workdays': ('转出地的办理时限', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://si12333.cn/qa/mucsc.html', 'S', None)),
+    'transfer_in_workdays': ('转入地的办理时限', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://si12333.cn/qa/mucsc.html', 'S', None)),
     'faster_local_limits': ('地方可以办得更快', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/704636.html', 'S', None)),
     'workday_counting': ('工作日怎么数（本站的假设）', ('《中华人民共和国民法典》', 'https://github.com/LawRefBook/Laws/blob/3cd6e86b80f0fac5478dc34216c80e8c0a82b9f0/%E6%B0%91%E6%B3%95%E5%95%86%E6%B3%95/%E6%B0%91%E6%B3%95%E5%85%B8.md', 'P', '第二百零一条')),
     'personal_account': ('个人账户余额随关系转移', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/704636.html', 'S', None)),
     'gap_retroactive_max_months': ('中断缴费不超过 3 个月', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.gyxww.net/content/20211129/3350.html', 'N', None)),
     'employee_wait_max_months': ('中断超过 3 个月的待遇等待期', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.gyxww.net/content/20211129/3350.html', 'N', None)),
     'switch_min_continuous_years': ('在职工医保和居民医保之间转换', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.gyxww.net/content/20211129/3350.html', 'N', None)),
-    'resident_fixed_wait_months': ('居民医保的固定待遇等待期', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://27.185.56.112:8082/attachment/news.php?Fgd=4.html', 'N', None)),
-    'resident_months_per_lapsed_year': ('居民医保的变动待遇等待期', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://27.185.56.112:8082/attachment/news.php?Fgd=4.html', 'N', None)),
-    'resident_long_lapse_floor_months': ('长期断保的待遇等待期下限', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://27.185.56.112:8082/attachment/news.php?Fgd=4.html', 'N', None)),
-    'resident_repair': ('缴费修复', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://27.185.56.112:8082/attachment/news.php?Fgd=4.html', 'N', None)),
-    'resident_wait_exempt': ('不设待遇等待期的人员', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://27.185.56.112:8082/attachment/news.php?Fgd=4.html', 'N', None)),
+    'resident_fixed_wait_months': ('居民医保的固定待遇等待期', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
+    'resident_months_per_lapsed_year': ('居民医保的变动待遇等待期', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
+    'resident_long_lapse_floor_months': ('长期断保的待遇等待期下限', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
+    'resident_repair': ('缴费修复', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
+    'resident_wait_exempt': ('不设待遇等待期的人员', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
 }
 
 HOTLINE = ('12393', '全国医疗保障服务热线', ('开源通讯录项目 metowolf/vCards 的第 791 号收录请求（列出“全国医疗保障服务热线 12393”及国家医保局网站）', 'https://github.com/metowolf/vCards/issues/791', 'S', None))

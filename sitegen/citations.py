@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from sitegen.model import LocalFact, Rule, Source
 
 
+def only_secondary(sources: Iterable[Source]) -> bool:
+    """True when every source is grade S: no official text, faithful copy or media report."""
+    return all(source.grade == "S" for source in sources)
+
+
 def _key(source: Source) -> tuple[str, str | None, str]:
     return (source.document, source.article, str(source.url))
 
@@ -22,7 +27,8 @@ class Cited:
     """A rule or local fact as a page prints it.
 
     `level` says whose rule it is: "national", "province" or "city"; `place` names the province
-    or city for local facts. `refs` are the page's source numbers.
+    or city for local facts. `refs` are the page's source numbers; `weak` is true when every
+    source is a secondary website (grade S), which the page then says next to the statement.
     """
 
     title: str | None
@@ -33,6 +39,7 @@ class Cited:
     level: str
     place: str | None
     refs: tuple[int, ...]
+    weak: bool = False
 
 
 class Citations:
@@ -54,8 +61,8 @@ class Citations:
 
     def rule(self, rule: Rule) -> Cited:
         return Cited(rule.title, rule.text, rule.value, rule.unit, rule.id, "national", None,
-                     self.cite(rule.sources))
+                     self.cite(rule.sources), only_secondary(rule.sources))
 
     def fact(self, fact: LocalFact, level: str, place: str) -> Cited:
         return Cited(None, fact.text, fact.value, fact.unit, fact.kind, level, place,
-                     self.cite([fact.source]))
+                     self.cite([fact.source]), only_secondary([fact.source]))

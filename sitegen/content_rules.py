@@ -9,11 +9,17 @@ calculators prevent them.
 
 A page that quotes a wrong claim on purpose (the page of corrections) must quote it in a way
 these patterns allow, or be checked with that entry's class left out.
+
+The patterns hold the wrong values (they are what is searched for); the current rule values in
+the explanations come from calculators/rules.py (generated from data/national.yaml), so no
+current rule value is typed here (tests/site/test_site_no_hardcoded_numbers.py checks it).
 """
 
 from __future__ import annotations
 
 import re
+
+from calculators import rules
 
 _SENTENCE = r"(?:^|(?<=[。！？；\n]))"
 _NO_HRSS_IN_SENTENCE = r"(?![^。！？；\n]*(?:人社|人力资源|不是))"
@@ -31,11 +37,13 @@ FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"夸省"), "E3", "错别字：应为“跨省”"),
     (re.compile(r"介绍原参保地"), "E3", "抓取页面的乱码短语；应为“结清原参保地欠费”等"),
     (re.compile(_SENTENCE + _NO_HRSS_IN_SENTENCE + r"[^。！？；\n]*(?<![0-9A-Za-z.])12333(?![0-9])"),
-     "E6", "12333 是人力资源社会保障服务热线，不是医保热线；医保服务热线是 12393"),
+     "E6", "12333 是人力资源社会保障服务热线，不是医保热线；医保服务热线见 data/national.yaml 的 hotline"),
     (re.compile(r"初始密码|123456"), "E6", "不要告诉读者使用默认密码"),
-    (re.compile(r"补缴后次月恢复"), "E6", "中断不超过 3 个月的，补缴后自缴费当月起享受待遇，不是次月"),
+    (re.compile(r"补缴后次月恢复"), "E6",
+     f"中断不超过 {rules.GAP_RETROACTIVE_MAX_MONTHS} 个月的，补缴后自缴费当月起享受待遇，不是次月"),
     (re.compile(r"(?<![0-9])(?:30|45)\s*个工作日"), "E6",
-     "30 或 45 个工作日是 2022 年以前的旧时限；现行为转出地 10 个、转入地 5 个工作日"),
+     "30 或 45 个工作日是 2022 年以前的旧时限；现行为转出地 "
+     f"{rules.TRANSFER_OUT_WORKDAYS} 个、转入地 {rules.TRANSFER_IN_WORKDAYS} 个工作日"),
     (re.compile(r"小编"), "E7", "SEO 套话（“随小编一起了解”）"),
     (re.compile(r"社保网声明|投诉删除"), "E7", "抓取站点的声明文字"),
     (re.compile(r"[（(]\d{2}(?:/\d{2}){1,2}[）)]"), "E7", "标题里的伪更新日期，如“(05/31)”"),

@@ -56,7 +56,7 @@ from sitegen.pages import build_pages, province_nav  # noqa: E402
 from sitegen.precompress import precompress  # noqa: E402
 from sitegen.render import TEMPLATES  # noqa: E402
 from sitegen.preview import BUILD_LOG, PageSources, layout_fingerprint, merge_search_index, page_url  # noqa: E402
-from sitegen.runtime_assets import RuntimeNotBuilt, SnapshotError, copy_runtime, resolve_assets  # noqa: E402
+from sitegen.runtime_assets import PLAN_PAGE, PLAN_TOKEN, RuntimeNotBuilt, SnapshotError, copy_runtime, resolve_assets  # noqa: E402
 from sitegen.seo import robots_txt  # noqa: E402
 from sitegen.settings import SettingsError, SiteSettings  # noqa: E402
 
@@ -178,7 +178,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (MissingRules, ExampleError, TemplateError) as error:
         raise PluginError(f"页面未生成：{error}") from error
     _state["pages"] = site.pages
-    config.nav = province_nav(config.nav, site.provinces)
+    config.nav = province_nav(config.nav, site.provinces, site.topics)
     if _state["dirty"]:
         written = _page_sources().write((page.src_uri, page.content) for page in site.pages)
         layout = layout_fingerprint(config.nav, [page.src_uri for page in site.pages], _layout_files(config))
@@ -235,6 +235,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    plan = files.get_file_from_path(PLAN_PAGE)
+    if plan is not None:
+        html = html.replace(PLAN_TOKEN, plan.url_relative_to(page.file))
     return resolve_assets(html, page.file.dest_uri)
 
 

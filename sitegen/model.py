@@ -13,13 +13,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-# Reliability grades, as policy-facts.md uses them.
-Grade = Literal["P", "R", "N", "L", "S"]
+# Reliability grades, as policy-facts.md uses them; NL is a local paper (the notes' "N-local"),
+# kept apart from national media.
+Grade = Literal["P", "R", "N", "NL", "L", "S"]
 
 GRADE_LABELS: dict[str, str] = {
     "P": "法律原文",
     "R": "官方文件的忠实转载",
-    "N": "主流媒体报道",
+    "N": "全国性主流媒体报道",
+    "NL": "地方媒体报道",
     "L": "地方政府或医保部门页面",
     "S": "二手网站（仅作线索，可信度低）",
 }
@@ -59,6 +61,7 @@ class Rule(Strict):
 class Hotline(Strict):
     number: str = Field(pattern=r"^[0-9]{5,12}$")
     name: str
+    caveat: str | None = Field(default=None, description="关于这个号码还不确定的地方，印在号码旁边")
     sources: list[Source] = Field(min_length=1)
 
 
@@ -105,9 +108,21 @@ class City(Strict):
     facts: list[LocalFact] = []
 
 
+class Topic(Strict):
+    """A topic page: the full national rules of one question, and the one sentence that city
+    pages print instead of them."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="也是专题页的网址，如 topics/limits/")
+    title: str
+    short: str = Field(description="城市页面上代替全文的一句话")
+    short_rules: list[str] = Field(min_length=1, description="short 这句话依据的规则 id")
+    rules: list[str] = Field(min_length=1, description="专题页按顺序列出的规则 id")
+
+
 class National(Strict):
     rules: list[Rule]
     hotline: Hotline
+    topics: list[Topic] = []
     checked_on: datetime.date
 
 

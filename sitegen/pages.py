@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment
 
-from sitegen import contexts
+from sitegen import city_page, contexts
 from sitegen.calendar_status import pending_notice
 from sitegen.example import Runner, example_deadline
 from sitegen.load import LoadResult, Problem
@@ -25,6 +25,7 @@ from sitegen.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_PROVINCES = "provinces/"  # the nav entry of mkdocs.yml that expands to the province pages
+NAV_TOPICS = "topics/"  # ... and the one that expands to the topic pages
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class GeneratedPage:
 class Site:
     pages: list[GeneratedPage]
     provinces: list[tuple[str, str]]  # (nav title, src_uri) in code order
+    topics: list[tuple[str, str]] = ()  # (nav title, src_uri) in the order of data/national.yaml
 
 
 def _raw_slug(root: Path, file: str) -> str | None:
@@ -117,22 +119,29 @@ def build_pages(
                                                contexts.province_context(dataset, province, cities))))
         provinces.append((province.name, uri))
         for city in cities:
-            ctx = contexts.city_context(dataset, city, example, cities, calendar_notice)
+            ctx = city_page.city_context(dataset, city, example, cities, calendar_notice)
             pages.append(GeneratedPage(f"cities/{city.slug}.md", render(env, "city.md.j2", ctx), in_nav=False))
     pages += _error_pages(env, result, root, {p.src_uri for p in pages})
     notice = [str(p) for p in result.problems]
     index = contexts.index_context(dataset, grouped, notice)
     pages.append(GeneratedPage("index.md", render(env, "index.md.j2", index)))
+    topics = []
+    for topic in dataset.national.topics:
+        uri = f"topics/{topic.id}.md"
+        pages.append(GeneratedPage(uri, render(env, "topic.md.j2", contexts.topic_context(dataset, topic))))
+        topics.append((topic.title, uri))
     pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2",
                                                          contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
     pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(calendar_notice))))
     pages.append(GeneratedPage("plan.md", render(env, "plan.md.j2", contexts.plan_context(calendar_notice))))
-    return Site(pages, provinces)
+    return Site(pages, provinces, topics)
 
 
-def province_nav(nav: list | None, provinces: list[tuple[str, str]]) -> list | None:
-    """mkdocs.yml `nav` with the entry whose target is `provinces/` replaced by the province pages."""
+def province_nav(nav: list | None, provinces: list[tuple[str, str]],
+                 topics: list[tuple[str, str]] = ()) -> list | None:
+    """mkdocs.yml `nav` with the entry whose target is `provinces/` replaced by the province pages
+    (and `topics/` by the topic pages)."""
     if nav is None:
         return None
 
@@ -143,6 +152,8 @@ def province_nav(nav: list | None, provinces: list[tuple[str, str]]) -> list | N
             return [expand(value) for value in item]
         if item == NAV_PROVINCES:
             return [{title: uri} for title, uri in provinces]
+        if item == NAV_TOPICS:
+            return [{title: uri} for title, uri in topics]
         return item
 
     return expand(nav)

@@ -235,6 +235,10 @@ def layout(fields) -> list[tuple[str | None, list]]:
     return out
 
 
+# The forms a city page and the calculators page show; the planner has a page of its own.
+CALCULATOR_SECTIONS = ("calculators",)
+
+
 def forms_in(section: str | tuple[str, ...]) -> list:
     """The forms placed in a section, or in any of several (calculators.registry)."""
     sections = (section,) if isinstance(section, str) else section
@@ -244,6 +248,10 @@ def forms_in(section: str | tuple[str, ...]) -> list:
 # Pages are rendered before MkDocs knows where each is written; the hook replaces this token in
 # the page's HTML with `assets_url_for(page.file.dest_uri)` (see `resolve_assets`).
 ASSETS_TOKEN = "@@yb-calc-assets@@"
+# The planner's page, as a raw-HTML link target (a Markdown link would have its "#from=…" checked
+# as an anchor); the hook replaces it with the page's URL relative to the linking page.
+PLAN_TOKEN = "@@yb-plan@@"
+PLAN_PAGE = "plan.md"
 
 
 def resolve_assets(html: str, page_dest_uri: str) -> str:
@@ -259,7 +267,7 @@ def assets_url_for(page_dest_uri: str) -> str:
 
 
 def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_notice: str | None = None,
-                       section: str | tuple[str, ...] = ("calculators", "fees"), assets: bool = True) -> str:
+                       section: str | tuple[str, ...] = CALCULATOR_SECTIONS, assets: bool = True) -> str:
     """A block of calculators' forms, as one raw-HTML block for a Markdown page.
 
     `prefill`: values for the form fields, keyed by field name (e.g. {"local-max-wait": "3"}),

@@ -31,7 +31,7 @@ _PATTERN_HINTS = {
     "constant": "大写字母开头，只用大写字母、数字和下划线",
     "number": "只写 5 到 12 位数字",
 }
-_GRADE_HINT = "P 法律原文，R 官方文件的转载，N 主流媒体报道，L 地方政府或医保部门页面，S 二手网站"
+_GRADE_HINT = "P 法律原文，R 官方文件的转载，N 全国性主流媒体报道，NL 地方媒体报道，L 地方政府或医保部门页面，S 二手网站"
 _SOURCE_HINT = "地方事实必须注明来源，至少写 document、url、grade、checked_on"
 _CALENDAR_SOURCE_HINT = "写明放假日期读自哪里（通知全文或法律），至少写 document、url、grade、checked_on"
 

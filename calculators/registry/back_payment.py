@@ -92,5 +92,4 @@ ENTRY = Calculator(
     title="补缴多个月的滞纳金明细",
     intro="欠缴了好几个月？按每个月各自的应缴日期逐月计算滞纳金，再算出合计（规则与滞纳金计算器相同）。",
     submit="计算明细",
-    section="fees",
 )

@@ -73,8 +73,9 @@ def test_unknown_key_lists_the_allowed_fields(fixture_data):
         ("checked_on: 2026-11-23", "checked_on: 上个月",
          "data/cities/130100.yaml:14 facts.0.source.checked_on: 应为日期 YYYY-MM-DD，实际为 '上个月'"),
         ("grade: L", "grade: X",
-         "data/cities/130100.yaml:13 facts.0.source.grade: 取值 'X' 无效，应为 P、R、N、L、S 之一"
-         "（提示：P 法律原文，R 官方文件的转载，N 主流媒体报道，L 地方政府或医保部门页面，S 二手网站）"),
+         "data/cities/130100.yaml:13 facts.0.source.grade: 取值 'X' 无效，应为 P、R、N、NL、L、S 之一"
+         "（提示：P 法律原文，R 官方文件的转载，N 全国性主流媒体报道，NL 地方媒体报道，L 地方政府或医保部门页面，"
+         "S 二手网站）"),
         ("url: https://example.org/fact", "url: example.org",
          "data/cities/130100.yaml:12 facts.0.source.url: 不是有效的网址：'example.org'"
          "（提示：以 http:// 或 https:// 开头的完整网址）"),
@@ -214,7 +215,7 @@ def test_forbidden_scraped_wording(fixture_data):
         "data/cities/130100.yaml:9 facts.0.text: 含有抓取页面的错误写法「法规」（E2）"
         "（提示：伪原创把“规定”换成了“法规”；写“规定”（“法律法规”“行政法规”“地方性法规”除外））",
         "data/cities/130100.yaml:9 facts.0.text: 含有抓取页面的错误写法「请拨打12333」（E6）"
-        "（提示：12333 是人力资源社会保障服务热线，不是医保热线；医保服务热线是 12393）",
+        "（提示：12333 是人力资源社会保障服务热线，不是医保热线；医保服务热线见 data/national.yaml 的 hotline）",
     ]
     assert loaded_cities(fixture_data) == ["130200"]
 

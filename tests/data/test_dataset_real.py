@@ -125,7 +125,8 @@ def test_unconfirmed_articles_say_so(dataset):
     sources += [f.source for p in dataset.provinces.values() for f in p.facts]
     sources += [f.source for c in dataset.cities.values() for f in c.facts]
     for source in sources:
-        assert "据研究笔记核对" in source.note
+        # How sources were read is said once, on the sources page, not in every note.
+        assert "据研究笔记核对" not in (source.note or "")
         if source.article is None and "医保办发〔2021〕43号" in source.document:
             assert "条款号未确认" in source.note
 
@@ -138,9 +139,9 @@ def _facts(dataset):
 def test_local_facts_with_the_grades_of_policy_facts(dataset):
     assert _facts(dataset) == sorted([
         ("440000", "personal_account", "S"),  # 广东 §6
-        ("630000", "transfer_time_limit", "L"),  # 青海, 5 working days to credit
+        ("630000", "transfer_time_limit", "S"),  # 青海, 5 working days to credit (si12333.cn copy)
         ("350000", "enrolment_window", "L"),  # 福建
-        ("370000", "incentive_step", "N"),  # 山东 (N-local)
+        ("370000", "incentive_step", "NL"),  # 山东 (德州日报, a local paper)
         ("442000", "note", "L"),  # 中山 retirees
         ("442000", "min_contribution_years", "S"),  # 中山
         ("350500", "transfer_time_limit", "L"),  # 泉州 ×3
@@ -153,7 +154,7 @@ def test_local_facts_with_the_grades_of_policy_facts(dataset):
         ("510600", "min_contribution_years", "S"),
         ("511400", "min_contribution_years", "S"),
         ("512000", "min_contribution_years", "S"),
-        ("370900", "contribution_years", "N"),  # 泰安 2010
+        ("370900", "contribution_years", "NL"),  # 泰安 2010 (齐鲁晚报)
         ("120000", "contribution_years", "S"),  # 天津 deemed years
         ("131000", "incentive_step", "S"),  # 廊坊
         ("361100", "incentive_step", "S"),  # 上饶
@@ -166,3 +167,22 @@ def test_unconfirmed_claims_are_not_facts(dataset):
     assert dataset.provinces["510000"].facts == []
     assert all(not c.facts for c in dataset.cities.values()
                if c.province == "320000" and c.code != "320300")
+
+
+def _all_sources(dataset):
+    sources = [s for r in dataset.national.rules for s in r.sources]
+    sources += dataset.national.hotline.sources
+    sources += [f.source for p in dataset.provinces.values() for f in p.facts]
+    sources += [f.source for c in dataset.cities.values() for f in c.facts]
+    return sources
+
+
+def test_grades_follow_who_publishes_the_page(dataset):
+    """Review findings: si12333.cn is a private portal, not a government site; a page at a bare IP
+    address or on a spam mirror is not a media report; local papers are NL, not national media."""
+    for source in _all_sources(dataset):
+        host = source.url.host or ""
+        if host.endswith("si12333.cn") or re.fullmatch(r"[0-9.]+", host) or host.endswith("yhxzz.com"):
+            assert source.grade == "S", (source.url, source.grade)
+        if host.endswith(("dezhoudaily.com", "qlwb.com.cn")):
+            assert source.grade == "NL", (source.url, source.grade)

@@ -9,6 +9,7 @@ import re
 
 import markdown
 import pytest
+import yaml
 from site_fixture_data import write_dataset
 
 from sitegen.contexts import MissingRules
@@ -52,6 +53,7 @@ def test_every_record_gets_its_page(root):
         "provinces/guangdong.md", "provinces/beijing.md",
         "cities/beijing.md", "cities/guangzhou.md", "cities/shenzhen.md",
         "cities/dongguan.md", "cities/zhongshan.md",
+        *(f"topics/{t.id}.md" for t in load_dataset(root / "data").dataset.national.topics),
     }
 
 
@@ -60,6 +62,8 @@ def test_city_pages_are_not_in_the_nav_and_province_pages_are(root):
     in_nav = {p.src_uri for p in site.pages if p.in_nav}
     assert not any(uri.startswith("cities/") for uri in in_nav)
     assert site.provinces == [("北京市", "provinces/beijing.md"), ("广东省", "provinces/guangdong.md")]
+    assert [uri for _, uri in site.topics] == [p.src_uri for p in site.pages if p.src_uri.startswith("topics/")]
+    assert {uri for _, uri in site.topics} <= in_nav
 
 
 def test_bad_city_becomes_an_error_page_naming_file_line_and_field(root):
@@ -116,15 +120,49 @@ def test_html_in_a_city_name_is_escaped(root):
     assert "<script>" not in pages["provinces/guangdong.md"]
 
 
-def test_city_page_answers_in_the_reading_order(root):
+def test_city_page_answers_first_then_local_then_national(root):
     page = pages_of(root)["cities/guangzhou.md"]
     headings = re.findall(r"^## (\d+)\. (.+?)(?: \{ data-search-exclude \})?$", page, flags=re.M)
     assert [h for _, h in headings] == [
-        "谁可以办理，什么时候办理", "怎么办理", "办理时限", "个人账户余额", "断缴与等待期",
-        "补缴与滞纳金", "缴费年限", "自己算一算", "医保服务热线", "来源与核对日期", "同省其他城市",
+        "先看这几条", "广州和广东自己的规定", "其他全国规定", "自己算一算", "本页的来源", "同省其他城市",
     ]
-    assert [int(n) for n, _ in headings] == list(range(1, 12))
+    assert [int(n) for n, _ in headings] == list(range(1, 7))
     assert page.count("# 广州市医保关系转移接续") == 1
+    summary = page.split("## 1. ")[1].split("## 2. ")[0]
+    for line in ("在哪里办", "要多久", "个人账户余额", "断缴的代价", "找谁问"):
+        assert f"- **{line}**：" in summary
+
+
+def test_city_page_condenses_national_topics_to_one_linked_sentence(root):
+    pages = pages_of(root)
+    topics = load_dataset(root / "data").dataset.national.topics
+    page = pages["cities/beijing.md"]
+    national = page.split("其他全国规定")[1].split("## 4. ")[0]
+    for topic in topics:
+        linked = f"(../topics/{topic.id}.md)"
+        assert linked in page, topic.id  # every topic is reachable from the city page
+        if f"**[{topic.title}]" in national:
+            assert f"**[{topic.title}]{linked}**：{topic.short}" in national
+    rules = load_dataset(root / "data").dataset.national.rules
+    # the full text of a national rule is on its topic page, not on the city page
+    assert not [r.id for r in rules if len(r.text) > 40 and r.text in page]
+    for topic in topics:
+        text = shown(pages[f"topics/{topic.id}.md"])
+        for rule_id in topic.rules:
+            rule = next(r for r in rules if r.id == rule_id)
+            assert f"{rule.title}：{rule.text}" in text, rule_id
+
+
+def test_only_secondary_rules_say_so_next_to_the_rule(root):
+    page = shown(pages_of(root)["topics/limits.md"])
+    rules = {r.id: r for r in load_dataset(root / "data").dataset.national.rules}
+    for rule_id in ("transfer_out_workdays", "agency_inaction"):
+        rule = rules[rule_id]
+        line = next(line for line in page.splitlines() if line.startswith(f"{rule.title}："))
+        weak = all(s.grade == "S" for s in rule.sources)
+        assert ("只找到二手网站的说法" in line) == weak, line
+    city = pages_of(root)["cities/guangzhou.md"]
+    assert "10 个工作日内办结，转入地在收到信息表后 5 个工作日内办结（依据只找到二手网站的转述）" in city
 
 
 def test_time_limit_example_comes_from_the_calculator(root):
@@ -136,8 +174,8 @@ def test_time_limit_example_comes_from_the_calculator(root):
 
     page = pages_of(root, run=run)["cities/guangzhou.md"]
     assert calls == [["transfer-deadline", "--accepted", "2026-09-24"]]  # once per build, not per page
-    assert "申请在 2026年9月24日 受理，转出地最迟在 2026年10月15日 办结" in page
-    assert "最迟在 2026年10月22日 办结" in page
+    assert "比如 2026年9月24日 受理的，转出地最迟在 2026年10月15日 办结" in page
+    assert "转入地如果到 2026年10月15日 当天才收到信息表，最迟在 2026年10月22日 办结" in page
 
 
 def test_uncomputable_part_of_the_example_is_said_not_guessed(root):
@@ -161,39 +199,44 @@ def test_calculator_refusing_the_example_date_fails_with_the_setting_named(root)
 
 def test_guangdong_city_says_what_happens_inside_and_outside_the_province(root):
     page = pages_of(root)["cities/guangzhou.md"]
-    assert "**在广东省内各城市之间转移**：测试：省内跨市转移时个人账户不划转，跨市使用。" in page
-    assert "**转到广东以外（跨省）**：" in page
+    assert "- **个人账户余额**：广东省的规定：测试：省内跨市转移时个人账户不划转，跨市使用。〔1〕" in page
+    assert "没有找到广东或广州另有规定" not in page
 
 
 def test_city_without_local_rules_says_so_and_points_to_the_national_rule(root):
     pages = pages_of(root)
     beijing = pages["cities/beijing.md"]
-    assert "未找到北京市关于个人账户的本地规定，按上面的全国规定办理。" in beijing
-    assert "未找到北京市设定待遇等待期的有来源规定" in beijing
-    assert "未找到北京市最低缴费年限的有来源规定" in beijing
-    assert "未找到北京市承诺更短时限的有来源规定" in beijing
+    assert "没有找到北京另有规定的来源，按全国规定，余额随医保关系一起划到转入地" in beijing
+    assert "没有找到北京自己设定的等待期，按全国规定" in beijing
+    assert "没有找到北京承诺更短时限的来源，按全国时限" in beijing
+    assert "本站还没有找到只适用于北京、有来源的规定，上面写的都是全国规定。" in beijing
+    assert "本页的来源" not in beijing  # nothing local is cited, so no empty source list
 
 
 def test_local_waiting_period_is_shown_with_its_source(root):
     page = pages_of(root)["cities/zhongshan.md"]
-    match = re.search(r"- \*\*中山市\*\*：测试：中断超过规定月数的，等待期为 2 个月。〔(\d+)〕", page)
+    match = re.search(r"- \*\*断缴的代价\*\*：中山市的规定：测试：中断超过规定月数的，等待期为 2 个月。〔(\d+)〕", page)
     assert match
-    sources = page.split("来源与核对日期", 1)[1]
+    sources = page.split("本页的来源", 1)[1]
     items = re.findall(r"^1\. (.+)$", sources, flags=re.M)
     assert "https://example.org/zs" in items[int(match.group(1)) - 1]
-    assert "未找到中山市设定待遇等待期" not in page
+    assert "没有找到中山自己设定的等待期" not in page
 
 
 def test_every_citation_mark_points_to_a_listed_source(root):
     for uri, page in pages_of(root).items():
-        if uri.startswith("cities/"):
-            marks = {int(n) for n in re.findall(r"〔(\d+)〕", page.split("来源与核对日期")[0])}
-            listed = len(re.findall(r"^1\. ", page.split("来源与核对日期")[1], flags=re.M))
+        if uri.startswith("cities/") and "本页的来源" in page:
+            marks = {int(n) for n in re.findall(r"〔(\d{1,3})〕", page.split("本页的来源")[0])}
+            listed = len(re.findall(r"^1\. ", page.split("本页的来源")[1], flags=re.M))
             assert marks == set(range(1, listed + 1)), uri
+        elif uri.startswith(("cities/", "topics/")):
+            head, _, tail = page.partition("## 来源" if uri.startswith("topics/") else "\0")
+            marks = {int(n) for n in re.findall(r"〔(\d{1,3})〕", head)}
+            assert marks == set(range(1, len(re.findall(r"^1\. ", tail, flags=re.M)) + 1)), uri
 
 
 def test_secondary_sources_are_labelled_as_such(root):
-    page = pages_of(root)["cities/guangzhou.md"]
+    page = pages_of(root)["topics/limits.md"]
     assert "可信度：**二手网站（仅作线索，可信度低）**" in page
 
 
@@ -229,14 +272,17 @@ def test_province_nav_expands_the_marker_entry():
     assert province_nav(None, provinces) is None
 
 
-def test_overview_prints_every_national_rule_with_marks_in_page_order(root):
+def test_overview_links_every_topic_with_its_sentence(root):
     index = pages_of(root)["index.md"]
-    text = shown(index)
-    for rule in load_dataset(root / "data").dataset.national.rules:
-        assert f"{rule.title}：{rule.text}" in text, rule.id
-    marks = [int(n) for n in re.findall(r"〔(\d+)〕", index.split("## 来源")[0])]
-    firsts = list(dict.fromkeys(marks))
-    assert firsts == list(range(1, len(firsts) + 1))
+    for topic in load_dataset(root / "data").dataset.national.topics:
+        assert f"- **[{topic.title}](topics/{topic.id}.md)**：{topic.short}" in index
+
+
+def test_topic_page_marks_rise_down_the_page(root):
+    for uri, page in pages_of(root).items():
+        if uri.startswith("topics/"):
+            marks = [int(n) for n in re.findall(r"〔(\d+)〕", page.split("## 来源")[0])]
+            assert list(dict.fromkeys(marks)) == list(range(1, max(marks) + 1)), uri
 
 
 def test_corrections_page_marks_rise_down_the_page(root):
@@ -260,3 +306,18 @@ def test_the_calculators_say_when_next_years_holidays_are_not_out(root):
         assert 'class="yb-calendar-notice" role="note"' in late[uri]
     early = pages_of(root, today=datetime.date(2026, 10, 31))
     assert not any(line in text for text in early.values())
+
+
+def test_titles_and_descriptions_are_built_from_what_is_local(root):
+    pages = pages_of(root)
+
+    def front(uri):
+        return yaml.safe_load(pages[uri].split("---")[1])
+
+    zhongshan, guangzhou, beijing = (front(f"cities/{s}.md") for s in ("zhongshan", "guangzhou", "beijing"))
+    assert zhongshan["title"] == "中山市医保关系转移接续（广东省）"
+    assert beijing["title"] == "北京市医保关系转移接续"
+    assert "有来源的本地规定：个人账户余额、待遇等待期。" in zhongshan["description"]
+    assert "有来源的本地规定：个人账户余额。" in guangzhou["description"]
+    assert "没有找到北京另有规定的来源" in beijing["description"]
+    assert len({zhongshan["description"], guangzhou["description"], beijing["description"]}) == 3

@@ -1,0 +1,177 @@
+"""The context of a city page: answer first, then this place's own rules, then one line per
+national topic pointing to its topic page (templates/city.md.j2, sections in templates/city/).
+
+    city, province        the City and Province records
+    title                 page title (place and topic once; the province added for a city)
+    heading               the H1 (city name and topic)
+    description           meta description built from what is specific to the place
+    sections              section keys in reading order (CITY_SECTIONS; "sources" only when
+                          the page cites a local source)
+    indexed               sections kept in the search index (those holding something local)
+    summary               Summary: the answers at the top, with this place's facts in them
+    local                 [{fact: Cited, label, topic: TopicLine | None}] the place's other facts
+    topics                [TopicLine] one sentence per national topic the summary does not
+                          answer (SUMMARY_TOPICS), with its weak flag
+    example               ExampleDeadline: the calculator's dates for the configured date
+    sources               [Source] in citation order (〔n〕 is sources[n-1]); local facts only
+    siblings              the other cities of the province, in code order
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from calculators.registry import prefill_facts
+from sitegen.citations import Cited, Citations, only_secondary
+from sitegen.example import ExampleDeadline
+from sitegen.model import City, Dataset, Hotline, Province, Rule, Topic
+from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, PLAN_TOKEN, render_calculators
+
+CITY_SECTIONS: tuple[str, ...] = ("summary", "local", "national", "calculators", "sources", "nearby")
+
+# Topics the summary answers and links; the "national" section lists the other topics only.
+SUMMARY_TOPICS: tuple[str, ...] = ("how", "limits", "account", "gaps", "hotline")
+
+# Local fact kinds (sitegen.model.FactKind) answered in the summary, by summary line.
+SUMMARY_FACTS: dict[str, tuple[str, ...]] = {
+    "limits": ("transfer_time_limit",),
+    "account": ("personal_account",),
+    "gaps": ("max_waiting_months", "gap_rule"),
+}
+
+# The topic page each local fact kind belongs to (None: no national topic), and how the page
+# names the kind.
+FACT_TOPICS: dict[str, tuple[str | None, str]] = {
+    "transfer_time_limit": ("limits", "办理时限"),
+    "personal_account": ("account", "个人账户余额"),
+    "max_waiting_months": ("gaps", "待遇等待期"),
+    "gap_rule": ("gaps", "断缴后接续"),
+    "enrolment_window": ("who", "居民医保集中参保期"),
+    "min_contribution_years": ("years", "退休时的缴费年限"),
+    "contribution_years": ("years", "缴费年限怎么算"),
+    "incentive_step": ("incentives", "参保激励的额度"),
+    "note": (None, "当地医保部门的说明"),
+}
+
+# National rules the summary quotes values of.
+OUT_RULE = "transfer_out_workdays"
+IN_RULE = "transfer_in_workdays"
+GAP_RULE = "gap_retroactive_max_months"
+WAIT_RULE = "employee_wait_max_months"
+RESIDENT_WAIT_RULE = "resident_fixed_wait_months"
+SUMMARY_RULES = (OUT_RULE, IN_RULE, GAP_RULE, WAIT_RULE, RESIDENT_WAIT_RULE)
+
+
+@dataclass(frozen=True)
+class TopicLine:
+    """One national topic as a city page or the overview prints it: title, the one sentence,
+    and `weak`: "all" when every rule the sentence rests on has only S sources, "some" when
+    some do, "" otherwise."""
+
+    id: str
+    title: str
+    short: str
+    weak: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The answers at the top of a city page. Facts are Cited (numbered on this page); national
+    rules are Rule records (their sources are on the topic pages); `weak` names the summary
+    lines whose national part rests on S sources only."""
+
+    limits: list[Cited]
+    account: list[Cited]
+    gaps: list[Cited]
+    rules: dict[str, Rule]
+    hotline: Hotline
+    weak: dict[str, bool] = field(default_factory=dict)
+
+
+def topic_line(topic: Topic, rules: dict[str, Rule]) -> TopicLine:
+    flags = [only_secondary(rules[i].sources) for i in topic.short_rules]
+    weak = "all" if all(flags) else "some" if any(flags) else ""
+    return TopicLine(topic.id, topic.title, topic.short, weak)
+
+
+def _facts(province: Province, city: City, cites: Citations, kinds: tuple[str, ...]) -> list[Cited]:
+    facts = [cites.fact(f, "province", province.name) for f in province.facts if f.kind in kinds]
+    # A municipality is both a province and a city file; a fact kept in both is printed once.
+    facts += [cites.fact(f, "city", city.name) for f in city.facts
+              if f.kind in kinds and f not in province.facts]
+    return facts
+
+
+def calculator_prefill(province: Province, city: City) -> dict[str, str]:
+    """What the data knows for the city's calculators: its name, and for each form field that a
+    fact kind prefills (calculators.registry) the sourced value, the city's before the province's."""
+    prefill = {"place": city.name}
+    for name, kind in prefill_facts().items():
+        for fact in [*city.facts, *province.facts]:
+            if fact.kind == kind and isinstance(fact.value, int | Decimal) and not isinstance(fact.value, bool):
+                prefill[name] = str(fact.value)
+                break
+    return prefill
+
+
+def description(city: City, province: Province, local: list[Cited], summary: Summary) -> str:
+    """The meta description: the place, then what this place has of its own (the kinds of its
+    sourced facts), or plainly that the national rules apply."""
+    place = city.name if city.kind == "municipality" else f"{city.name}（{province.name}）"
+    own = [*summary.limits, *summary.account, *summary.gaps, *local]
+    kinds = list(dict.fromkeys(FACT_TOPICS[f.kind][1] for f in own))
+    head = f"{place}的医保关系怎么转入、转出：在哪里办，要多久，个人账户余额和断缴的影响。"
+    if kinds:
+        return head + "有来源的本地规定：" + "、".join(kinds) + "。"
+    return head + f"没有找到{city.short_name}另有规定的来源，按全国规定办理。"
+
+
+def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
+                 siblings: list[City], calendar_notice: str | None = None) -> dict[str, object]:
+    """The context of one city page (see the module docstring)."""
+    rules = {rule.id: rule for rule in dataset.national.rules}
+    province = dataset.provinces[city.province]
+    cites = Citations()
+    found = {key: _facts(province, city, cites, kinds) for key, kinds in SUMMARY_FACTS.items()}
+    used = {kind for kinds in SUMMARY_FACTS.values() for kind in kinds}
+    others = tuple(k for k in FACT_TOPICS if k not in used)
+    local = _facts(province, city, cites, others)
+    summary = Summary(
+        limits=found["limits"], account=found["account"], gaps=found["gaps"],
+        rules={i: rules[i] for i in SUMMARY_RULES}, hotline=dataset.national.hotline,
+        weak={"limits": only_secondary([s for i in (OUT_RULE, IN_RULE) for s in rules[i].sources]),
+              "account": only_secondary(rules["personal_account"].sources),
+              "how": only_secondary(rules["channels"].sources),
+              "resident": only_secondary(rules[RESIDENT_WAIT_RULE].sources)},
+    )
+    topics = [topic_line(t, rules) for t in dataset.national.topics]
+    by_id = {t.id: t for t in topics}
+    indexed = {"local"} if local else set()
+    if found["limits"] or found["account"] or found["gaps"]:
+        indexed.add("summary")
+    heading = f"{city.name}医保关系转移接续"
+    return {
+        "city": city,
+        "province": province,
+        "title": heading if city.kind == "municipality" else f"{heading}（{province.name}）",
+        "heading": heading,
+        "description": description(city, province, local, summary),
+        "sections": tuple(s for s in CITY_SECTIONS if s != "sources" or cites.sources),
+        "indexed": frozenset(indexed),
+        "summary": summary,
+        "local": [{"fact": f, "label": FACT_TOPICS[f.kind][1], "topic": by_id.get(FACT_TOPICS[f.kind][0] or "")}
+                  for f in local],
+        "topics": [t for t in topics if t.id not in SUMMARY_TOPICS],
+        "example": example,
+        "calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN,
+                                          calendar_notice=calendar_notice),
+        # Link targets in raw HTML: Markup, so the "#" is not escaped as Markdown.
+        "plan_from": Markup(f"{PLAN_TOKEN}#from={city.code}"),
+        "plan_to": Markup(f"{PLAN_TOKEN}#to={city.code}"),
+        "sources": cites.sources,
+        "siblings": [c for c in siblings if c.code != city.code],
+        "checked_on": dataset.national.checked_on,
+    }
