@@ -1,13 +1,15 @@
 """The in-browser calculators' files in the built site, and the HTML block of their forms.
 
-- `copy_runtime(site_dir)`: copies the Pyodide runtime and the py-compiled wheels of
-  build/pyodide/ (tools/build_wheels.py), the memory snapshot (`ensure_snapshot`) and
-  web/calc.js, worker.js, calc.css into `site_dir/assets/calc/<version>/`. The version is a hash
-  of all of them, so the folder can be cached for a year (deploy/site.conf); calc.js gets the
-  file names and sizes prepended.
+- `copy_runtime(site_dir)`: copies the Pyodide runtime (with its trimmed standard library) and
+  the py-compiled wheels of build/pyodide/ (tools/build_wheels.py) with their brotli and gzip
+  copies, and web/calc.js, worker.js, calc.css into `site_dir/assets/calc/<version>/`. The
+  version is a hash of all of them, so the folder can be cached for a year (deploy/site.conf);
+  calc.js gets the file names and sizes (decoded and as sent) prepended.
 - `ensure_snapshot()`: build/pyodide-snapshot/<key>.bin, Pyodide's memory snapshot with the
-  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. The browser
-  restores it instead of booting Python, and falls back to a plain start if that fails.
+  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. Only with
+  YB_SNAPSHOT=1: it is 4.3 MB on the wire, more than the rest of the runtime together, and does
+  not pay for its bytes on a phone network (issue 12, `make bench`), so by default the browser
+  boots Python from the trimmed library instead.
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
   classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
   pyodide.js as text, because a page opened from file:// can load <script src> but cannot fetch().
@@ -102,34 +104,52 @@ def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
 def asset_version(build: Path = PYODIDE_BUILD) -> str:
     """12 hex digits naming the asset folder: the runtime's and wheels' sha256, the snapshot's
     inputs and the web/ files."""
-    h = hashlib.sha256(snapshot_key(build).encode())
+    h = hashlib.sha256(snapshot_key(build).encode() + (b"+snapshot" if snapshot_enabled() else b""))
     for name in WEB_FILES:
         h.update(name.encode())
         h.update((WEB / name).read_bytes())
     return h.hexdigest()[:12]
 
 
-def embed_names(manifest: dict) -> list[str]:
+def snapshot_enabled() -> bool:
+    """YB_SNAPSHOT=1 builds the site with the memory snapshot (see the module's docstring)."""
+    return os.environ.get("YB_SNAPSHOT", "") == "1"
+
+
+def embed_names(manifest: dict, snapshot: bool = False) -> list[str]:
     """The files the offline embed carries, in the order calc.js loads them."""
     wheels = [w["name"] for w in manifest["wheels"]]
-    return list(RUNTIME_FILES) + [SNAPSHOT_NAME] + wheels
+    return list(RUNTIME_FILES) + ([SNAPSHOT_NAME] if snapshot else []) + wheels
 
 
-def browser_config(manifest: dict, snapshot_size: int) -> dict:
-    """What calc.js needs to know: where the runtime, snapshot and wheels are, and their sizes
-    (as transferred: the snapshot is counted gzip-compressed)."""
-    sizes = {e["name"]: e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES}
-    sizes.update({w["name"]: w["size"] for w in manifest["wheels"]})
-    sizes[SNAPSHOT_NAME] = snapshot_size
+def _downloaded(manifest: dict) -> list[dict]:
+    return [e for e in manifest["runtime"] if e["name"] in RUNTIME_FILES] + manifest["wheels"]
+
+
+def browser_config(manifest: dict, snapshot_size: int | None = None) -> dict:
+    """What calc.js needs to know: where the runtime, snapshot (if any) and wheels are, and their
+    sizes: `sizes` decoded, `wire` as sent by a server with the brotli copies (deploy/). The
+    snapshot is gzip data of its own, counted as it is."""
+    files = _downloaded(manifest)
+    sizes = {e["name"]: e["size"] for e in files}
+    wire = {e["name"]: e.get("br", e["size"]) for e in files}
+    if snapshot_size is not None:
+        sizes[SNAPSHOT_NAME] = wire[SNAPSHOT_NAME] = snapshot_size
     return {
         "pyodide": manifest["pyodide"],
         "runtime": "runtime/",
         "wheelDir": "wheels/",
         "wheels": [w["name"] for w in manifest["wheels"]],
-        "snapshot": "runtime/" + SNAPSHOT_NAME,
+        "snapshot": "runtime/" + SNAPSHOT_NAME if snapshot_size is not None else None,
         "sizes": sizes,
-        "embed": [f"embed/{name}.js" for name in embed_names(manifest)],
+        "wire": wire,
+        "embed": [f"embed/{name}.js" for name in embed_names(manifest, snapshot_size is not None)],
     }
+
+
+def download_bytes(manifest: dict, snapshot_size: int | None = None) -> int:
+    """What a reader's browser downloads for the calculators, as sent (brotli)."""
+    return sum(browser_config(manifest, snapshot_size)["wire"].values())
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -155,15 +175,19 @@ def copy_runtime(site_dir: Path, build: Path = PYODIDE_BUILD) -> Path:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
     (dest / "runtime").mkdir(parents=True, exist_ok=True)
     (dest / "wheels").mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        _copy(build / "runtime" / name, dest / "runtime" / name)
-    snapshot = ensure_snapshot(build)
-    _copy(snapshot, dest / "runtime" / SNAPSHOT_NAME)
-    for wheel in manifest["wheels"]:
-        _copy(build / "wheels" / wheel["name"], dest / "wheels" / wheel["name"])
+    files = [("runtime", name) for name in RUNTIME_FILES] + [("wheels", w["name"]) for w in manifest["wheels"]]
+    for folder, name in files:
+        for suffix in ("", ".br", ".gz"):  # the copies for nginx's brotli_static/gzip_static
+            if suffix == "" or (build / folder / (name + suffix)).exists():
+                _copy(build / folder / (name + suffix), dest / folder / (name + suffix))
+    snapshot_size = None
+    if snapshot_enabled():
+        snapshot = ensure_snapshot(build)
+        _copy(snapshot, dest / "runtime" / SNAPSHOT_NAME)
+        snapshot_size = snapshot.stat().st_size
     for name in ("worker.js", "calc.css"):
         _copy(WEB / name, dest / name)
-    config = json.dumps(browser_config(manifest, snapshot.stat().st_size), ensure_ascii=False, sort_keys=True)
+    config = json.dumps(browser_config(manifest, snapshot_size), ensure_ascii=False, sort_keys=True)
     calc = f"self.__ybCalcConfig = {config};\n" + (WEB / "calc.js").read_text(encoding="utf-8")
     (dest / "calc.js").write_text(calc, encoding="utf-8")
     return dest
@@ -195,7 +219,7 @@ def write_offline_embed(site_dir: Path, build: Path = PYODIDE_BUILD) -> list[Pat
         copy_runtime(site_dir, build)
     (dest / "embed").mkdir(exist_ok=True)
     written = []
-    for name in embed_names(manifest):
+    for name in embed_names(manifest, snapshot_enabled()):
         folder = "wheels" if name.endswith(".whl") else "runtime"
         out = dest / "embed" / f"{name}.js"
         out.write_text(_embed_script(name, (dest / folder / name).read_bytes()), encoding="ascii")
@@ -212,7 +236,7 @@ def _environment() -> Environment:
 def _stamp() -> tuple:
     """Size and mtime of every input of the block's fixed part, to know when to recompute it."""
     paths = [PYODIDE_BUILD / "manifest.json", SNAPSHOT_MAKER] + [WEB / name for name in WEB_FILES]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()) + (snapshot_enabled(),)
 
 
 @functools.lru_cache(maxsize=4)
@@ -222,16 +246,14 @@ def _fixed_context(stamp: tuple) -> dict:
     from calculators.transfer import START_DAY_NOTE
 
     manifest = load_manifest()
-    download = sum(e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES)
-    download += sum(w["size"] for w in manifest["wheels"])
-    download += ensure_snapshot().stat().st_size
+    download = download_bytes(manifest, ensure_snapshot().stat().st_size if snapshot_enabled() else None)
     values = {name: getattr(rules, name) for name in dir(rules) if name.isupper()}
     return {
         "version": asset_version(),
         "rules": values,
         "late_fee_percent": (Decimal(values["LATE_FEE_DAILY_RATE"]) * 100).normalize(),
         "start_day_note": START_DAY_NOTE.message,
-        "download_mb": round(download / 1_000_000),
+        "download_mb": f"{download / 1_000_000:.1f}",
         "names": CALCULATORS,
     }
 

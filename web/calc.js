@@ -1,9 +1,11 @@
 /* 医保转移指南: the calculators' main-thread script (plain ES2017, no build step, no framework).
  *
  * It binds every form[data-calculator] of the page, starts the Python runtime in a Web Worker
- * on the reader's first interaction with a calculator (focus, input, click) or when a
- * calculator is scrolled into view — never on plain page load — shows the loading steps in
- * Chinese, and renders what Python returns. No rule, label or message is computed here: the
+ * when the reader shows intent — focus on or input into a calculator's field, or submitting a
+ * form — and never on page load or scrolling, so a reader who does not use a calculator
+ * downloads none of it. With the browser's data saver on (navigator.connection.saveData) only
+ * submitting a form starts the download. It shows the loading steps and megabytes in Chinese,
+ * and renders what Python returns. No rule, label or message is computed here: the
  * rows, notes and error messages all come from calculators/web.py.
  *
  * sitegen/runtime_assets.py prepends `self.__ybCalcConfig = {...}` (file names and sizes of the
@@ -33,7 +35,6 @@
   var waiting = []; // forms submitted before the runtime was ready
   var nextId = 1;
   var boxes = [];
-  var scrolled = false;
   var activeForm = null; // the calculator the reader last used
   var metrics = { requested: null, ready: null, timings: null, runs: [] };
   self.__ybCalcMetrics = metrics; // read by the browser tests and the benchmark
@@ -59,7 +60,7 @@
     var info = STEPS[step];
     var words = "正在准备计算器：第 " + info.n + " 步（共 3 步），" + info.text + "…";
     var bytes = step === "download" && total
-      ? (loaded / 1048576).toFixed(1) + " / " + (total / 1048576).toFixed(1) + " MB"
+      ? "已下载 " + megabytes(Math.min(loaded, total)) + " MB，共 " + megabytes(total) + " MB"
       : "";
     var fraction = step === "download" && total ? Math.min(loaded / total, 1) : 1;
     eachStatus(function (el, text, bar, count, retry) {
@@ -73,6 +74,11 @@
         bar.value = Math.round(((info.n - 1) + fraction) / 3 * 100);
       }
     });
+  }
+
+  /* One decimal, in the same megabytes (10^6 bytes) as the size stated next to the forms. */
+  function megabytes(n) {
+    return (n / 1e6).toFixed(1);
   }
 
   function showReady() {
@@ -125,10 +131,11 @@
     });
   }
 
-  function sizes() {
+  /* The worker's files (the scripts are loaded before it starts and not counted). */
+  function sizes(table) {
     var out = {};
-    Object.keys(config.sizes).forEach(function (name) {
-      if (name !== "pyodide.asm.js" && name !== "pyodide.js") out[name] = config.sizes[name];
+    Object.keys(table || {}).forEach(function (name) {
+      if (name !== "pyodide.asm.js" && name !== "pyodide.js") out[name] = table[name];
     });
     return out;
   }
@@ -139,13 +146,14 @@
       indexURL: new URL(config.runtime, BASE).href,
       wheels: config.wheels.map(function (w) { return new URL(config.wheelDir + w, BASE).href; }),
       snapshot: config.snapshot ? new URL(config.snapshot, BASE).href : null,
-      sizes: sizes(),
+      sizes: sizes(config.sizes),
+      wire: sizes(config.wire),
       embedded: embedded
     };
   }
 
   /* Over HTTP, everything comes from the site itself. The blob first starts the downloads of
-   * the large files (four requests, so the scripts still get a connection under HTTP/1.1), then
+   * the binaries and the wheels, then
    * loads pyodide.asm.js, pyodide.js and worker.js while those arrive; the worker takes the
    * started downloads over (worker.js, takeEarly). */
   function httpWorker() {
@@ -154,6 +162,7 @@
     ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].forEach(function (name) {
       early[name] = runtime + name;
     });
+    config.wheels.forEach(function (w) { early[w] = new URL(config.wheelDir + w, BASE).href; });
     if (config.snapshot) {
       var snapshot = new URL(config.snapshot, BASE).href;
       early[snapshot.slice(snapshot.lastIndexOf("/") + 1)] = snapshot;
@@ -226,10 +235,15 @@
     });
   }
 
-  /* Interaction and scrolling start the first load only; after a failure, the 重试 button
-   * (or submitting the form) starts the next attempt. */
+  /* Focus and input start the first load only, and not with the data saver on; after a
+   * failure, the 重试 button (or submitting the form) starts the next attempt. */
+  function saveData() {
+    var connection = navigator.connection;
+    return Boolean(connection && connection.saveData);
+  }
+
   function autoStart() {
-    if (state === "idle") startLoading();
+    if (state === "idle" && !saveData()) startLoading();
   }
 
   function onMessage(event) {
@@ -376,8 +390,10 @@
       event.preventDefault();
       submit(form);
     });
-    ["focusin", "input", "click", "pointerdown", "keydown"].forEach(function (type) {
-      form.addEventListener(type, function () {
+    ["focusin", "input"].forEach(function (type) {
+      form.addEventListener(type, function (event) {
+        // A field (input, select, textarea), not a button or the form's text.
+        if (!event.target.name || event.target.type === "submit") return;
         activeForm = form;
         autoStart();
       }, { passive: true });
@@ -388,36 +404,12 @@
       event.preventDefault();
       startLoading();
     });
-    if (self.IntersectionObserver) {
-      var observer = new IntersectionObserver(function (entries) {
-        // Being visible when the page opens does not count; scrolling it into view does.
-        if (!scrolled) return;
-        if (entries.some(function (e) { return e.isIntersecting; })) {
-          observer.disconnect();
-          autoStart();
-        }
-      }, { rootMargin: "0px 0px 100px 0px" });
-      observer.observe(form);
-      form.__ybObserver = observer;
-    }
   }
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-calculator]"), bind);
     boxes = boxes.filter(function (form) { return document.contains(form); });
   }
-
-  window.addEventListener("scroll", function onScroll() {
-    if (scrolled) return;
-    scrolled = true;
-    // Re-observe so a calculator that is already on screen is reported again after the scroll.
-    boxes.forEach(function (form) {
-      if (form.__ybObserver) {
-        form.__ybObserver.unobserve(form);
-        form.__ybObserver.observe(form);
-      }
-    });
-  }, { passive: true });
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
