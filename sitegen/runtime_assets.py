@@ -6,10 +6,11 @@
   version is a hash of all of them, so the folder can be cached for a year (deploy/site.conf);
   calc.js gets the file names and sizes (decoded and as sent) prepended.
 - `ensure_snapshot()`: build/pyodide-snapshot/<key>.bin, Pyodide's memory snapshot with the
-  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. Only with
-  YB_SNAPSHOT=1: it is 4.3 MB on the wire, more than the rest of the runtime together, and does
-  not pay for its bytes on a phone network (issue 12, `make bench`), so by default the browser
-  boots Python from the trimmed library instead.
+  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. It is 4.0 MB on
+  the wire, more than the rest of the runtime together: it pays only on a fast link, so calc.js
+  fetches it only when the page itself arrived with a round trip under 25 ms (see
+  `snapshotPays` there; measured in `make bench`), and the offline bundle leaves it out.
+  YB_SNAPSHOT=0 builds a site without it.
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
   classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
   pyodide.js as text, because a page opened from file:// can load <script src> but cannot fetch().
@@ -104,7 +105,7 @@ def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
 def asset_version(build: Path = PYODIDE_BUILD) -> str:
     """12 hex digits naming the asset folder: the runtime's and wheels' sha256, the snapshot's
     inputs and the web/ files."""
-    h = hashlib.sha256(snapshot_key(build).encode() + (b"+snapshot" if snapshot_enabled() else b""))
+    h = hashlib.sha256(snapshot_key(build).encode() + (b"" if snapshot_enabled() else b"-no-snapshot"))
     for name in WEB_FILES:
         h.update(name.encode())
         h.update((WEB / name).read_bytes())
@@ -112,14 +113,14 @@ def asset_version(build: Path = PYODIDE_BUILD) -> str:
 
 
 def snapshot_enabled() -> bool:
-    """YB_SNAPSHOT=1 builds the site with the memory snapshot (see the module's docstring)."""
-    return os.environ.get("YB_SNAPSHOT", "") == "1"
+    """YB_SNAPSHOT=0 builds the site without the memory snapshot (see the module's docstring)."""
+    return os.environ.get("YB_SNAPSHOT", "") != "0"
 
 
-def embed_names(manifest: dict, snapshot: bool = False) -> list[str]:
-    """The files the offline embed carries, in the order calc.js loads them."""
+def embed_names(manifest: dict) -> list[str]:
+    """The files the offline embed carries, in the order calc.js loads them (no snapshot)."""
     wheels = [w["name"] for w in manifest["wheels"]]
-    return list(RUNTIME_FILES) + ([SNAPSHOT_NAME] if snapshot else []) + wheels
+    return list(RUNTIME_FILES) + wheels
 
 
 def _downloaded(manifest: dict) -> list[dict]:
@@ -129,7 +130,7 @@ def _downloaded(manifest: dict) -> list[dict]:
 def browser_config(manifest: dict, snapshot_size: int | None = None) -> dict:
     """What calc.js needs to know: where the runtime, snapshot (if any) and wheels are, and their
     sizes: `sizes` decoded, `wire` as sent by a server with the brotli copies (deploy/). The
-    snapshot is gzip data of its own, counted as it is."""
+    snapshot (fetched only on a fast link) is gzip data of its own, counted as it is."""
     files = _downloaded(manifest)
     sizes = {e["name"]: e["size"] for e in files}
     wire = {e["name"]: e.get("br", e["size"]) for e in files}
@@ -143,13 +144,14 @@ def browser_config(manifest: dict, snapshot_size: int | None = None) -> dict:
         "snapshot": "runtime/" + SNAPSHOT_NAME if snapshot_size is not None else None,
         "sizes": sizes,
         "wire": wire,
-        "embed": [f"embed/{name}.js" for name in embed_names(manifest, snapshot_size is not None)],
+        "embed": [f"embed/{name}.js" for name in embed_names(manifest)],
     }
 
 
-def download_bytes(manifest: dict, snapshot_size: int | None = None) -> int:
-    """What a reader's browser downloads for the calculators, as sent (brotli)."""
-    return sum(browser_config(manifest, snapshot_size)["wire"].values())
+def download_bytes(manifest: dict) -> int:
+    """What a reader's browser downloads for the calculators, as sent (brotli), without the
+    snapshot (which only a fast link fetches)."""
+    return sum(browser_config(manifest)["wire"].values())
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -219,7 +221,7 @@ def write_offline_embed(site_dir: Path, build: Path = PYODIDE_BUILD) -> list[Pat
         copy_runtime(site_dir, build)
     (dest / "embed").mkdir(exist_ok=True)
     written = []
-    for name in embed_names(manifest, snapshot_enabled()):
+    for name in embed_names(manifest):
         folder = "wheels" if name.endswith(".whl") else "runtime"
         out = dest / "embed" / f"{name}.js"
         out.write_text(_embed_script(name, (dest / folder / name).read_bytes()), encoding="ascii")
@@ -246,7 +248,8 @@ def _fixed_context(stamp: tuple) -> dict:
     from calculators.transfer import START_DAY_NOTE
 
     manifest = load_manifest()
-    download = download_bytes(manifest, ensure_snapshot().stat().st_size if snapshot_enabled() else None)
+    download = download_bytes(manifest)
+    snapshot = ensure_snapshot().stat().st_size if snapshot_enabled() else None
     values = {name: getattr(rules, name) for name in dir(rules) if name.isupper()}
     return {
         "version": asset_version(),
@@ -254,6 +257,7 @@ def _fixed_context(stamp: tuple) -> dict:
         "late_fee_percent": (Decimal(values["LATE_FEE_DAILY_RATE"]) * 100).normalize(),
         "start_day_note": START_DAY_NOTE.message,
         "download_mb": f"{download / 1_000_000:.1f}",
+        "snapshot_mb": f"{snapshot / 1_000_000:.1f}" if snapshot else None,
         "names": CALCULATORS,
     }
 

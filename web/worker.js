@@ -22,7 +22,7 @@
  *   {type: "run", id, name, fields}
  * Worker -> main thread:
  *   {type: "progress", step: "download"|"start"|"packages", loaded, total}
- *   {type: "ready", timings}
+ *   {type: "ready", timings}         timings.transfer: {file name: bytes received, as sent}
  *   {type: "result", id, payload, ms}      payload is what calculators.web.handle returned
  *   {type: "failed", message, detail}
  *
@@ -276,7 +276,9 @@
       embedded = msg.embedded;
       var snapshotName = msg.snapshot ? baseName(msg.snapshot) : null;
       awaited = ["pyodide.asm.wasm", "python_stdlib.zip"].concat(snapshotName ? [snapshotName] : []);
-      post({ type: "progress", step: "download", loaded: 0, total: sumWire(sizes) });
+      // The runtime's scripts came before this file ran (importScripts, or the blob's text).
+      ["pyodide.asm.js", "pyodide.js"].forEach(function (name) { if (sizes[name]) loaded[name] = sizes[name]; });
+      post({ type: "progress", step: "download", loaded: sumWire(loaded), total: sumWire(sizes) });
       // Fetched alongside the runtime, not after it.
       msg.wheels.forEach(function (url) { source(baseName(url), url); });
       var snapshot = snapshotName ? source(snapshotName, msg.snapshot, true).then(checkSnapshot) : null;
@@ -299,9 +301,22 @@
       return ready.then(function (pyodide) {
         handle = pyodide.pyimport("calculators.web").handle_json;
         timings.ready = Date.now() - t0;
+        timings.transfer = transferred();
         post({ type: "ready", timings: timings });
         return unpack;
       });
+    }
+
+    /* Bytes this worker received so far, per file name, as sent (Resource Timing's transferSize:
+     * compressed body and headers; 0 for a file the HTTP cache answered). */
+    function transferred() {
+      var out = {};
+      var entries = scope.performance && scope.performance.getEntriesByType ? scope.performance.getEntriesByType("resource") : [];
+      entries.forEach(function (e) {
+        var name = baseName(e.name);
+        out[name] = (out[name] || 0) + (e.transferSize || 0);
+      });
+      return out;
     }
 
     function run(msg) {
