@@ -156,7 +156,15 @@
      * with the gzip magic bytes; a server's Content-Encoding is already undone by fetch. */
     function inflate(bytes) {
       if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
-      var stream = new Blob([bytes]).stream().pipeThrough(new scope.DecompressionStream("gzip"));
+      // A stream of the bytes themselves: WebKit cannot read a Blob's stream in a worker that a
+      // file:// page started ("NotReadableError"), which is how the offline bundle runs.
+      var source = new scope.ReadableStream({
+        start: function (controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        }
+      });
+      var stream = source.pipeThrough(new scope.DecompressionStream("gzip"));
       return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
     }
 
