@@ -65,6 +65,7 @@ TIMEOUT_MS = 240_000
 RECOMPUTES = 7
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 MB = 1e6
+FAST_MS = 50  # web/calc.js: a page fetched faster than this fetches the memory snapshot
 
 # Throughputs in bytes/s, latency in ms (DevTools adds it to each request).
 PROFILES = {
@@ -94,12 +95,14 @@ BARE_JS = """window.bare = async function () {
 PAGE_BYTES = """() => performance.getEntries()
   .filter(e => e.entryType === "navigation" || e.entryType === "resource")
   .reduce((n, e) => n + (e.transferSize || 0), 0)"""
-# Makes calc.js believe the page arrived in 1 ms (snapshot) or 1 s (no snapshot).
+# Makes calc.js believe the page and calc.js arrived in `fetchMs` (1: snapshot, 1000: none).
 FORCE = """(fetchMs) => {
   const original = Performance.prototype.getEntriesByType;
   Performance.prototype.getEntriesByType = function (type) {
-    if (type !== "navigation") return original.call(this, type);
-    return [{transferSize: 1, requestStart: 0, responseStart: 1, responseEnd: fetchMs}];
+    const list = original.call(this, type);
+    if (type !== "navigation" && type !== "resource") return list;
+    return list.map((e) => ({name: e.name, transferSize: e.transferSize || 1, requestStart: 0,
+                             responseStart: 1, responseEnd: fetchMs}));
   };
 }"""
 FILL = """([owed, days]) => {
@@ -199,6 +202,7 @@ def run_ours(browser, url: str, profile: str, force: int | None = None, second: 
             "first": metrics["runs"][0]["at"] - metrics["requested"],
             "bytes": page_bytes + sum(metrics["timings"].get("transfer", {}).values()),
             "snapshot": metrics["timings"].get("snapshot") is True,
+            "fetch_ms": metrics.get("rtt"),
         }
         if profile == "loopback":
             for i in range(RECOMPUTES):

@@ -21,8 +21,8 @@
   var OFFLINE = location.protocol === "file:";
   var STALL_MS = 45000; // no progress for this long counts as a failure
   // The memory snapshot (4 MB more) saves about a second of start-up: it pays only on a fast
-  // link, known here by how long the page's own request took (Navigation Timing).
-  var FAST_RTT_MS = 25;
+  // link, known here by how long the page's own requests took (Navigation/Resource Timing).
+  var FAST_MS = 50;
 
   var STEPS = {
     download: { n: 1, text: "下载运行环境" },
@@ -39,7 +39,8 @@
   var nextId = 1;
   var boxes = [];
   var activeForm = null; // the calculator the reader last used
-  // snapshot: whether the memory snapshot was fetched; rtt: the page's round trip that decided it.
+  // snapshot: whether the memory snapshot was fetched; rtt: the page's fetch time (ms) that
+  // decided it (null when an earlier page's choice was kept).
   var metrics = { requested: null, ready: null, timings: null, runs: [], snapshot: null, rtt: null };
   self.__ybCalcMetrics = metrics; // read by the browser tests and the benchmark
 
@@ -145,16 +146,30 @@
   }
 
   /* Whether to fetch the snapshot: over HTTP, not with the data saver on, and only when the page
-   * came over the network (not from the cache) in under FAST_RTT_MS. */
+   * or calc.js came over the network (not from the cache) in under FAST_MS. The first page's
+   * choice is kept (localStorage, per asset version): a later page then finds in the HTTP cache
+   * exactly what the first one downloaded, and costs no runtime bytes. */
   function snapshotPays() {
     if (OFFLINE || !config.snapshot || saveData()) return false;
-    var nav = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
-    if (!nav || !nav.transferSize || !nav.responseEnd) return false;
-    // From sending the request to the page's last byte: at least one round trip, plus the
-    // transfer (DevTools' throttling, as used by the tests and `make bench`, delays the end).
-    var rtt = nav.responseEnd - nav.requestStart;
-    metrics.rtt = rtt;
-    return rtt >= 0 && rtt < FAST_RTT_MS;
+    var key = "yb-calc-snapshot:" + BASE;
+    var kept = null;
+    try { kept = localStorage.getItem(key); } catch (err) { /* storage blocked */ }
+    if (kept === "1" || kept === "0") return kept === "1";
+    var entries = performance.getEntriesByType
+      ? performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource").filter(function (e) {
+        return e.name === script.src;
+      }))
+      : [];
+    // From sending the request to the last byte: at least one round trip, plus the transfer
+    // (DevTools' throttling, as used by the tests and `make bench`, delays the end).
+    var times = entries.filter(function (e) { return e.transferSize > 0 && e.responseEnd > 0; })
+      .map(function (e) { return e.responseEnd - e.requestStart; });
+    if (!times.length) return false;
+    var fetchMs = Math.min.apply(null, times);
+    metrics.rtt = fetchMs;
+    var pays = fetchMs >= 0 && fetchMs < FAST_MS;
+    try { localStorage.setItem(key, pays ? "1" : "0"); } catch (err) { /* storage blocked */ }
+    return pays;
   }
 
   function initMessage(embedded, snapshot) {
@@ -172,9 +187,8 @@
   }
 
   /* Over HTTP, everything comes from the site itself. The blob first starts the downloads of
-   * the binaries and the wheels, then
-   * loads pyodide.asm.js, pyodide.js and worker.js while those arrive; the worker takes the
-   * started downloads over (worker.js, takeEarly). */
+   * the binaries and the wheels, then loads pyodide.asm.js, pyodide.js and worker.js while
+   * those arrive; the worker takes the started downloads over (worker.js, takeEarly). */
   function httpWorker() {
     var runtime = new URL(config.runtime, BASE).href;
     var early = {};

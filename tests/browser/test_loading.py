@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from browser_helpers import compute, fill, form, status_texts, status_texts_recorder, submit, wait_ready
+from browser_helpers import (choose_snapshot, compute, fill, form, status_texts, status_texts_recorder, submit,
+                             wait_ready)
 
 pytestmark = pytest.mark.browser
 
@@ -115,13 +116,13 @@ def test_data_saver_waits_for_the_submit(fresh_page):
 
 
 def test_progress_in_megabytes_and_no_snapshot_on_a_slow_link(fresh_page):
-    """Over a link with a 40 ms round trip the snapshot is not fetched; the progress shows the
+    """Over a link with a 100 ms round trip the snapshot is not fetched; the progress shows the
     megabytes done and the total, which is the size the page states."""
     page, recorder = fresh_page()
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions",
-             {"offline": False, "latency": 40, "downloadThroughput": 100e6 / 8, "uploadThroughput": 20e6 / 8})
+             {"offline": False, "latency": 100, "downloadThroughput": 100e6 / 8, "uploadThroughput": 20e6 / 8})
     page.reload()
     page.evaluate(
         """() => { window.__ybBytes = [];
@@ -132,7 +133,7 @@ def test_progress_in_megabytes_and_no_snapshot_on_a_slow_link(fresh_page):
     detail = compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
     assert detail["payload"]["raw"]["transfer_out_due"] == "2026-03-02"
     metrics = page.evaluate("() => window.__ybCalcMetrics")
-    assert metrics["rtt"] >= 25 and metrics["snapshot"] is False
+    assert metrics["rtt"] >= 100 and metrics["snapshot"] is False
     assert not recorder.loaded("pyodide-snapshot.bin")
     stated = re.search(r"下载约 (\d+\.\d) MB", page.locator(".yb-privacy").text_content()).group(1)
     shown = [re.fullmatch(r"已下载 (\d+\.\d) MB，共 (\d+\.\d) MB", t) for t in page.evaluate("() => window.__ybBytes") if t]
@@ -235,6 +236,8 @@ def test_unusable_snapshot_falls_back_to_ordinary_start(fresh_page, server, how)
         server.failing.add("pyodide-snapshot.bin")
     try:
         page, recorder = fresh_page()
+        choose_snapshot(page, fast=True)
+        page.reload()
         detail = compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
     finally:
         server.replaced.clear()

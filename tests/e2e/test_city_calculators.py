@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_helpers import assert_rows_shown, compute, form, same_as_cpython, wait_ready
+from browser_helpers import FAST_MS, assert_rows_shown, compute, form, same_as_cpython, wait_ready
 from e2e_support import recording_context, runtime_requests
 
 
@@ -153,8 +153,10 @@ def test_runtime_came_from_the_site_after_interaction(city, site_server):
     page, session = city
     compute(page, "late-fee", {"owed": "100", "days": "1"})
     metrics = wait_ready(page)
-    # Loopback is a fast link: the page chose the memory snapshot, and Python was restored from it.
-    assert metrics["snapshot"] is True and metrics["timings"]["snapshot"] is True
+    # The page chose by how fast it arrived, and Python was restored from the memory snapshot
+    # exactly when it was fetched.
+    assert metrics["snapshot"] is (metrics["rtt"] < FAST_MS)
+    assert (metrics["timings"].get("snapshot") is True) is metrics["snapshot"]
     later = runtime_requests(session.recorder.urls)
     assert any(u.endswith("/runtime/pyodide.asm.wasm") for u in later)
     assert all(u.startswith(("blob:", site_server.base)) for u in later)
