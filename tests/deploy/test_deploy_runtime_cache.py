@@ -22,7 +22,7 @@ def test_second_city_page_downloads_no_runtime(chromium, nginx):
         assert detail["payload"]["raw"]["fee"] == "82.13"  # Example 2
         second = page.evaluate("() => window.__ybCalcMetrics.timings.transfer")
         assert set(second) >= {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.js", "worker.js"}
-        assert {name: n for name, n in second.items() if n} == {}
+        assert {name: n for name, n in second.items() if n} == {}, (first, second)
         recorder.assert_clean()
     finally:
         page.context.close()
