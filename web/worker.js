@@ -11,8 +11,8 @@
  *
  * Start-up: Python boots from the trimmed standard library and the wheels are unpacked into
  * site-packages with zipfile (Pyodide's loadPackage would need modules the trimmed library
- * leaves out). Where the site is built with a memory snapshot (sitegen/runtime_assets.py,
- * web/make_snapshot.mjs; off by default, see there) Python is restored from it instead, with the
+ * leaves out). When the page hands over a memory snapshot (calc.js does on a fast link only;
+ * sitegen/runtime_assets.py, web/make_snapshot.mjs) Python is restored from it instead, with the
  * calculators already imported, and the wheels are unpacked after the first answer; if the
  * snapshot cannot be used, Python boots normally.
  *
