@@ -1,6 +1,7 @@
 """Write .gz and .br copies of the built site's compressible files, for nginx's gzip_static and
-brotli_static (deploy/site.conf). Already-compressed formats (zip, whl, png, woff2) are skipped,
-and so is any file whose compressed copy would not be at least 5% smaller.
+brotli_static (deploy/site.conf). Already-compressed formats (png, woff2) are skipped, and so is any
+file whose compressed copy would not be at least 5% smaller (the runtime's stdlib zip and wheels
+are stored uncompressed inside, so they gain). The runtime's copies come made (_made_already).
 
 Run: python -m sitegen.precompress site/
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import brotli
 
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map", ".zip", ".whl"}
 MIN_SIZE = 512  # bytes; smaller files are not worth a second copy
 MIN_SAVING = 0.05
 # Brotli levels: 10 is ~3.5x faster than 11 for 2% larger pages; for the multi-MB runtime
@@ -23,11 +24,20 @@ BROTLI_SMALL = 10
 BROTLI_LARGE = 6
 
 
+def _made_already(path: Path) -> bool:
+    """The runtime's copies come made, at brotli's densest (tools/precompressed.py, copied with
+    the file's own mtime by sitegen/runtime_assets.py): not made again, not made worse."""
+    copies = [path.with_name(path.name + s) for s in (".br", ".gz")]
+    return all(c.exists() and c.stat().st_mtime >= path.stat().st_mtime for c in copies)
+
+
 def precompress(site: Path) -> dict[str, int]:
     """Compress every eligible file under `site`; return totals in bytes."""
     totals = {"files": 0, "original": 0, "gzip": 0, "brotli": 0}
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix not in COMPRESSIBLE:
+            continue
+        if _made_already(path):
             continue
         data = path.read_bytes()
         if len(data) < MIN_SIZE:

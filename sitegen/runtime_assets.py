@@ -1,13 +1,16 @@
 """The in-browser calculators' files in the built site, and the HTML block of their forms.
 
-- `copy_runtime(site_dir)`: copies the Pyodide runtime and the py-compiled wheels of
-  build/pyodide/ (tools/build_wheels.py), the memory snapshot (`ensure_snapshot`) and
-  web/calc.js, worker.js, calc.css into `site_dir/assets/calc/<version>/`. The version is a hash
-  of all of them, so the folder can be cached for a year (deploy/site.conf); calc.js gets the
-  file names and sizes prepended.
+- `copy_runtime(site_dir)`: copies the Pyodide runtime (with its trimmed standard library) and
+  the py-compiled wheels of build/pyodide/ (tools/build_wheels.py) with their brotli and gzip
+  copies, and web/calc.js, worker.js, calc.css into `site_dir/assets/calc/<version>/`. The
+  version is a hash of all of them, so the folder can be cached for a year (deploy/site.conf);
+  calc.js gets the file names and sizes (decoded and as sent) prepended.
 - `ensure_snapshot()`: build/pyodide-snapshot/<key>.bin, Pyodide's memory snapshot with the
-  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. The browser
-  restores it instead of booting Python, and falls back to a plain start if that fails.
+  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. It is 4.0 MB on
+  the wire, more than the rest of the runtime together: it pays only on a fast link, so calc.js
+  fetches it only when the page itself arrived in under 50 ms (see `snapshotPays` there;
+  measured in `make bench`), and the offline bundle leaves it out.
+  YB_SNAPSHOT=0 builds a site without it.
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
   classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
   pyodide.js as text, because a page opened from file:// can load <script src> but cannot fetch().
@@ -101,34 +104,53 @@ def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
 def asset_version(build: Path = PYODIDE_BUILD) -> str:
     """12 hex digits naming the asset folder: the runtime's and wheels' sha256, the snapshot's
     inputs and the web/ files."""
-    h = hashlib.sha256(snapshot_key(build).encode())
+    h = hashlib.sha256(snapshot_key(build).encode() + (b"" if snapshot_enabled() else b"-no-snapshot"))
     for name in WEB_FILES:
         h.update(name.encode())
         h.update((WEB / name).read_bytes())
     return h.hexdigest()[:12]
 
 
+def snapshot_enabled() -> bool:
+    """YB_SNAPSHOT=0 builds the site without the memory snapshot (see the module's docstring)."""
+    return os.environ.get("YB_SNAPSHOT", "") != "0"
+
+
 def embed_names(manifest: dict) -> list[str]:
-    """The files the offline embed carries, in the order calc.js loads them."""
+    """The files the offline embed carries, in the order calc.js loads them (no snapshot)."""
     wheels = [w["name"] for w in manifest["wheels"]]
-    return list(RUNTIME_FILES) + [SNAPSHOT_NAME] + wheels
+    return list(RUNTIME_FILES) + wheels
 
 
-def browser_config(manifest: dict, snapshot_size: int) -> dict:
-    """What calc.js needs to know: where the runtime, snapshot and wheels are, and their sizes
-    (as transferred: the snapshot is counted gzip-compressed)."""
-    sizes = {e["name"]: e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES}
-    sizes.update({w["name"]: w["size"] for w in manifest["wheels"]})
-    sizes[SNAPSHOT_NAME] = snapshot_size
+def _downloaded(manifest: dict) -> list[dict]:
+    return [e for e in manifest["runtime"] if e["name"] in RUNTIME_FILES] + manifest["wheels"]
+
+
+def browser_config(manifest: dict, snapshot_size: int | None = None) -> dict:
+    """What calc.js needs to know: where the runtime, snapshot (if any) and wheels are, and their
+    sizes: `sizes` decoded, `wire` as sent by a server with the brotli copies (deploy/). The
+    snapshot (fetched only on a fast link) is gzip data of its own, counted as it is."""
+    files = _downloaded(manifest)
+    sizes = {e["name"]: e["size"] for e in files}
+    wire = {e["name"]: e.get("br", e["size"]) for e in files}
+    if snapshot_size is not None:
+        sizes[SNAPSHOT_NAME] = wire[SNAPSHOT_NAME] = snapshot_size
     return {
         "pyodide": manifest["pyodide"],
         "runtime": "runtime/",
         "wheelDir": "wheels/",
         "wheels": [w["name"] for w in manifest["wheels"]],
-        "snapshot": "runtime/" + SNAPSHOT_NAME,
+        "snapshot": "runtime/" + SNAPSHOT_NAME if snapshot_size is not None else None,
         "sizes": sizes,
+        "wire": wire,
         "embed": [f"embed/{name}.js" for name in embed_names(manifest)],
     }
+
+
+def download_bytes(manifest: dict) -> int:
+    """What a reader's browser downloads for the calculators, as sent (brotli), without the
+    snapshot (which only a fast link fetches)."""
+    return sum(browser_config(manifest)["wire"].values())
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -154,15 +176,19 @@ def copy_runtime(site_dir: Path, build: Path = PYODIDE_BUILD) -> Path:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
     (dest / "runtime").mkdir(parents=True, exist_ok=True)
     (dest / "wheels").mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        _copy(build / "runtime" / name, dest / "runtime" / name)
-    snapshot = ensure_snapshot(build)
-    _copy(snapshot, dest / "runtime" / SNAPSHOT_NAME)
-    for wheel in manifest["wheels"]:
-        _copy(build / "wheels" / wheel["name"], dest / "wheels" / wheel["name"])
+    files = [("runtime", name) for name in RUNTIME_FILES] + [("wheels", w["name"]) for w in manifest["wheels"]]
+    for folder, name in files:
+        for suffix in ("", ".br", ".gz"):  # the copies for nginx's brotli_static/gzip_static
+            if suffix == "" or (build / folder / (name + suffix)).exists():
+                _copy(build / folder / (name + suffix), dest / folder / (name + suffix))
+    snapshot_size = None
+    if snapshot_enabled():
+        snapshot = ensure_snapshot(build)
+        _copy(snapshot, dest / "runtime" / SNAPSHOT_NAME)
+        snapshot_size = snapshot.stat().st_size
     for name in ("worker.js", "calc.css"):
         _copy(WEB / name, dest / name)
-    config = json.dumps(browser_config(manifest, snapshot.stat().st_size), ensure_ascii=False, sort_keys=True)
+    config = json.dumps(browser_config(manifest, snapshot_size), ensure_ascii=False, sort_keys=True)
     calc = f"self.__ybCalcConfig = {config};\n" + (WEB / "calc.js").read_text(encoding="utf-8")
     (dest / "calc.js").write_text(calc, encoding="utf-8")
     return dest
@@ -211,17 +237,21 @@ def _environment() -> Environment:
 def _stamp() -> tuple:
     """Size and mtime of every input of the block's fixed part, to know when to recompute it."""
     paths = [PYODIDE_BUILD / "manifest.json", SNAPSHOT_MAKER] + [WEB / name for name in WEB_FILES]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()) + (snapshot_enabled(),)
 
 
 @functools.lru_cache(maxsize=4)
 def _fixed_context(stamp: tuple) -> dict:
     """What every page's block shares: asset version and download size."""
     manifest = load_manifest()
-    download = sum(e["size"] for e in manifest["runtime"] if e["name"] in RUNTIME_FILES)
-    download += sum(w["size"] for w in manifest["wheels"])
-    download += ensure_snapshot().stat().st_size
-    return {"version": asset_version(), "download_mb": round(download / 1_000_000), "checked": CHECKED}
+    download = download_bytes(manifest)
+    snapshot = ensure_snapshot().stat().st_size if snapshot_enabled() else None
+    return {
+        "version": asset_version(),
+        "download_mb": f"{download / 1_000_000:.1f}",
+        "snapshot_mb": f"{snapshot / 1_000_000:.1f}" if snapshot else None,
+        "checked": CHECKED,
+    }
 
 
 def layout(fields) -> list[tuple[str | None, list]]:

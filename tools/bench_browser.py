@@ -1,58 +1,85 @@
-"""Browser benchmark of the calculators (`make bench` runs it through tools/bench.py).
+"""Browser benchmark of the calculators on a phone network (`make bench` runs it through
+tools/bench.py; issue 12).
 
-In Debian's Chromium, side by side in one run, interleaved round by round (each run in a fresh
-browser context, so nothing is cached):
+Debian's Chromium on a 390 px phone viewport, the built site served by Debian's nginx with the
+production configuration (deploy/: brotli, cache headers, CSP), the network throttled through the
+DevTools protocol (`Network.emulateNetworkConditions`, which also covers the worker's fetches).
+For every profile, side by side and interleaved round by round (each run in a fresh browser
+context, so nothing is cached):
 
-  bare         a tiny page that loads node_modules/pyodide/pyodide.js (the unmodified npm
-               package) and awaits `loadPyodide()`, over HTTP: from the start to Python ready;
-  ours http    the real 石家庄 city page of the built site over HTTP: from the reader's first
-               interaction (clicking 计算 on a filled form) to the answer shown, read from the
-               page's `window.__ybCalcMetrics` (the worker, the memory snapshot, the wheels);
-  ours file    the same page of the offline bundle, opened from file:// (embedded runtime);
-  recompute    once loaded, the time from submitting a form to its answer shown (main thread to
-               worker and back), over HTTP and from file://.
+  bare          a page that loads the unmodified npm package's pyodide.js and awaits
+                `loadPyodide()`, importing nothing; the package's files are served by the same
+                nginx with brotli copies made the way the site's are (sitegen/precompress.py);
+                time from the start to Python ready;
+  ours          the real 石家庄 city page: the late-fee form filled without an event, 计算 clicked
+                right after the page loaded; time from the click to the answer shown. The page
+                picks the memory snapshot itself (only on a fast link, web/calc.js);
+  ours+snap     the same with the snapshot forced on (the page is told it arrived fast),
+  ours-snap     and forced off: the snapshot measured with and without under each profile.
 
-Goals (issue 4): ours ≤ 0.4 × bare; recompute < 50 ms. Also prints the offline zip's size.
+Bytes are everything the page and its worker received up to the first answer (Resource
+Timing's transferSize: compressed bodies plus headers, 0 for the HTTP cache). On loopback it
+also reports the recompute time, what a second city page costs in runtime bytes (the HTTP cache
+must answer it all), and the offline bundle from file://.
 
-Usage: python tools/bench_browser.py [--repeat N] [--site DIR] [--offline DIR --zip FILE]
-Without --site/--offline the site and the offline bundle are built first (about a minute), the
-way `make build` and `make offline` build them, into a temporary folder.
+Goals (issue 12): bytes ≤ 3.5 MB; "4G" first answer ≤ 4 s and ≤ 0.5 × bare; "slow 4G" ≤ 20 s;
+loopback ≤ 0.4 × bare; recompute < 50 ms; second page 0 runtime bytes; offline zip ≤ 10 MB.
+
+Usage: python tools/bench_browser.py [--repeat N] [--profiles loopback,4G,slow-4G] [--site DIR]
+       [--offline DIR --zip FILE]
+Without --site/--offline the site and the offline bundle are built first (about a minute).
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "deploy"))
+
+from nginx_server import nginx_serving  # noqa: E402
+
+from sitegen.precompress import precompress  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 # As in tests/conftest.py: no host but 127.0.0.1 can be reached.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-CITY_HTTP = "site/cities/shijiazhuang/"
+CITY_HTTP = "cities/shijiazhuang/"
+CITY2_HTTP = "cities/baoding/"
 CITY_FILE = Path("cities") / "shijiazhuang.html"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-TIMEOUT_MS = 120_000
-RECOMPUTES = 15
+TIMEOUT_MS = 240_000
+RECOMPUTES = 7
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+MB = 1e6
+FAST_MS = 50  # web/calc.js: a page fetched faster than this fetches the memory snapshot
 
+# Throughputs in bytes/s, latency in ms (DevTools adds it to each request).
+PROFILES = {
+    "loopback": None,
+    "4G": {"latency": 170, "downloadThroughput": 9e6 / 8, "uploadThroughput": 9e6 / 8},
+    "slow-4G": {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8},
+}
+BARE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+              "package.json", "pyodide.mjs")
 BARE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>bare loadPyodide()</title>
-<link rel="icon" href="data:,"></head><body>
-<script>
-window.bare = async function () {
+<link rel="icon" href="data:,"><script src="bare.js"></script></head><body></body></html>
+"""
+BARE_JS = """window.bare = async function () {
   const t0 = performance.now();
   await new Promise((resolve, reject) => {
     const s = document.createElement("script");
@@ -63,33 +90,27 @@ window.bare = async function () {
   const ms = performance.now() - t0;
   return {ms, version: pyodide.runPython("import sys; sys.version.split()[0]")};
 };
-</script></body></html>
 """
-
-# The late-fee form filled without an event (so nothing starts), then 计算 is clicked: the click
-# is the first interaction. Answers: policy-facts.md Example 1 (150.00) and Example 2 (82.13).
+# Bytes received by the page (navigation and resources), from Resource Timing.
+PAGE_BYTES = """() => performance.getEntries()
+  .filter(e => e.entryType === "navigation" || e.entryType === "resource")
+  .reduce((n, e) => n + (e.transferSize || 0), 0)"""
+# Makes calc.js believe the page and calc.js arrived in `fetchMs` (1: snapshot, 1000: none).
+FORCE = """(fetchMs) => {
+  const original = Performance.prototype.getEntriesByType;
+  Performance.prototype.getEntriesByType = function (type) {
+    const list = original.call(this, type);
+    if (type !== "navigation" && type !== "resource") return list;
+    return list.map((e) => ({name: e.name, transferSize: e.transferSize || 1, requestStart: 0,
+                             responseStart: 1, responseEnd: fetchMs}));
+  };
+}"""
 FILL = """([owed, days]) => {
   const f = document.querySelector('form[data-calculator="late-fee"]');
   f.elements.owed.value = owed; f.elements.days.value = days;
 }"""
 SUBMIT = 'form[data-calculator="late-fee"] button[type="submit"]'
-INPUTS = [("10000.00", "30", "150.00"), ("3650.00", "45", "82.13")]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
-@contextmanager
-def serving(folder: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+INPUTS = [("10000.00", "30", "150.00"), ("3650.00", "45", "82.13")]  # policy-facts.md Examples 1, 2
 
 
 def build_site(target: Path, offline: bool) -> Path:
@@ -115,109 +136,176 @@ def build_offline(work: Path) -> tuple[Path, Path]:
 
 
 def serve_root(work: Path, site: Path) -> Path:
-    """One folder for the HTTP server: site/ (the built site) and bare/ (the bare page beside the
-    npm package)."""
+    """One folder for nginx: the built site's entries (linked) and bare/ (the bare page beside a
+    copy of the npm package, with brotli/gzip copies)."""
     root = work / "http"
-    (root / "bare").mkdir(parents=True)
-    (root / "site").symlink_to(site.resolve())
-    (root / "bare" / "pyodide").symlink_to(ROOT / "node_modules" / "pyodide")
-    (root / "bare" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+    root.mkdir(parents=True)
+    for entry in site.iterdir():
+        (root / entry.name).symlink_to(entry.resolve())
+    bare = root / "bare"
+    (bare / "pyodide").mkdir(parents=True)
+    for name in BARE_FILES:
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, bare / "pyodide" / name)
+    (bare / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+    (bare / "bare.js").write_text(BARE_JS, encoding="utf-8")
+    precompress(bare)
     return root
 
 
-def run_bare(browser, url: str) -> dict:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(url)
-        return page.evaluate("() => window.bare()")
-    finally:
-        context.close()
-
-
-def run_ours(browser, url: str) -> dict:
-    """First answer after the first interaction, then RECOMPUTES recomputes; times in ms."""
-    context = browser.new_context(locale="zh-CN")
+def _context(browser, profile: str, force: int | None = None):
+    context = browser.new_context(locale="zh-CN", **PHONE)
+    page = context.new_page()
+    if PROFILES[profile]:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **PROFILES[profile]})
+    if force is not None:
+        page.add_init_script(f"({FORCE})({force})")
     foreign = []
-    context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("http://127.0.0.1", "file:", "blob:", "data:")) else None)
+    context.on("request", lambda r: foreign.append(r.url)
+               if not r.url.startswith(("http://127.0.0.1", "file:", "blob:", "data:")) else None)
+    return context, page, foreign
+
+
+def run_bare(browser, url: str, profile: str) -> dict:
+    context, page, foreign = _context(browser, profile)
     try:
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_load_state("load")
-        if page.evaluate("() => window.__ybCalcMetrics.requested") is not None:
-            raise RuntimeError(f"{url}: the runtime started loading before any interaction")
-        owed, days, _ = INPUTS[0]
-        page.evaluate(FILL, [owed, days])
-        page.click(SUBMIT)
-        page.wait_for_function("() => window.__ybCalcMetrics.runs.length >= 1", timeout=TIMEOUT_MS)
-        for i in range(RECOMPUTES):
-            owed, days, _ = INPUTS[(i + 1) % len(INPUTS)]
-            page.evaluate(FILL, [owed, days])
-            page.click(SUBMIT)
-            page.wait_for_function("n => window.__ybCalcMetrics.runs.length >= n", arg=i + 2, timeout=TIMEOUT_MS)
-        metrics = page.evaluate("() => window.__ybCalcMetrics")
-        shown = page.locator('form[data-calculator="late-fee"] [data-result]').text_content()
+        page.goto(url, timeout=TIMEOUT_MS)
+        out = page.evaluate("() => window.bare()")
+        out["bytes"] = page.evaluate(PAGE_BYTES)
     finally:
         context.close()
     if foreign:
         raise RuntimeError(f"requests to other hosts: {foreign}")
-    first = metrics["runs"][0]
-    last_fee = INPUTS[RECOMPUTES % len(INPUTS)][2]
-    if f"{last_fee} 元" not in shown:
-        raise RuntimeError(f"{url}: expected a fee of {last_fee} 元, the page shows {shown!r}")
-    return {
-        "first": first["at"] - metrics["requested"],
-        "ready": metrics["ready"] - metrics["requested"],
-        "snapshot": metrics["timings"].get("snapshot"),
-        "recompute": statistics.median(r["ms"] for r in metrics["runs"][1:]),
-        "python": statistics.median(r["pythonMs"] for r in metrics["runs"][1:]),
-    }
+    return out
 
 
-def measure(browser, base: str, offline_city: Path, repeat: int, log=print) -> dict[str, list]:
-    """`repeat` interleaved rounds of bare / ours over HTTP / ours from file://."""
-    runs: dict[str, list] = {"bare": [], "http": [], "file": []}
-    order = [("bare", lambda: run_bare(browser, base + "bare/index.html")),
-             ("http", lambda: run_ours(browser, base + CITY_HTTP)),
-             ("file", lambda: run_ours(browser, offline_city.as_uri()))]
+def _answer(page, n: int, inputs) -> None:
+    page.evaluate(FILL, list(inputs[:2]))
+    page.click(SUBMIT)
+    page.wait_for_function("n => window.__ybCalcMetrics.runs.length >= n", arg=n, timeout=TIMEOUT_MS)
+
+
+def run_ours(browser, url: str, profile: str, force: int | None = None, second: str | None = None) -> dict:
+    """First answer after the first interaction (and, on loopback, recomputes and a second city
+    page); times in ms, bytes as received."""
+    context, page, foreign = _context(browser, profile, force)
+    try:
+        page.goto(url, timeout=TIMEOUT_MS)
+        page.wait_for_load_state("load")
+        if page.evaluate("() => window.__ybCalcMetrics.requested") is not None:
+            raise RuntimeError(f"{url}: the runtime started loading before any interaction")
+        _answer(page, 1, INPUTS[0])
+        metrics = page.evaluate("() => window.__ybCalcMetrics")
+        page_bytes = page.evaluate(PAGE_BYTES)
+        result = {
+            "first": metrics["runs"][0]["at"] - metrics["requested"],
+            "bytes": page_bytes + sum(metrics["timings"].get("transfer", {}).values()),
+            "snapshot": metrics["timings"].get("snapshot") is True,
+            "fetch_ms": metrics.get("rtt"),
+        }
+        if profile == "loopback":
+            for i in range(RECOMPUTES):
+                _answer(page, i + 2, INPUTS[(i + 1) % len(INPUTS)])
+            runs = page.evaluate("() => window.__ybCalcMetrics.runs")
+            result["recompute"] = statistics.median(r["ms"] for r in runs[1:])
+            shown = page.locator('form[data-calculator="late-fee"] [data-result]').text_content()
+            fee = INPUTS[RECOMPUTES % len(INPUTS)][2]
+            if f"{fee} 元" not in shown:
+                raise RuntimeError(f"{url}: expected a fee of {fee} 元, the page shows {shown!r}")
+        if second:
+            page.goto(second, timeout=TIMEOUT_MS)
+            _answer(page, 1, INPUTS[0])
+            again = page.evaluate("() => window.__ybCalcMetrics.timings.transfer")
+            result["second_runtime_bytes"] = sum(again.values())
+    finally:
+        context.close()
+    if foreign:
+        raise RuntimeError(f"requests to other hosts: {foreign}")
+    return result
+
+
+def modes(base: str, offline_city: Path | None, profile: str) -> list[tuple[str, object]]:
+    city, bare = base + CITY_HTTP, base + "bare/index.html"
+    out = [
+        ("bare", lambda b: run_bare(b, bare, profile)),
+        ("ours", lambda b: run_ours(b, city, profile, second=base + CITY2_HTTP if profile == "loopback" else None)),
+        ("ours+snap", lambda b: run_ours(b, city, profile, force=1)),
+        ("ours-snap", lambda b: run_ours(b, city, profile, force=1000)),
+    ]
+    if profile == "loopback" and offline_city:
+        out.append(("file", lambda b: run_ours(b, offline_city.as_uri(), profile)))
+    return out
+
+
+def measure(browser, base: str, offline_city: Path | None, repeat: int, profiles: list[str], log=print) -> dict:
+    """runs[profile][mode] = [result, …]: `repeat` rounds, each running every profile and mode
+    once, the order rotated from round to round."""
+    runs: dict = {p: {} for p in profiles}
+    jobs = [(p, name, fn) for p in profiles for name, fn in modes(base, offline_city, p)]
     for n in range(repeat):
-        # Rotate the order so that no mode always runs first (or right after another).
-        for name, run in order[n % 3:] + order[: n % 3]:
-            result = run()
-            runs[name].append(result)
-            log(f"  round {n + 1} {name:4}: " + ", ".join(
-                f"{k} {v:.0f}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
+        shift = n % len(jobs)
+        for profile, name, fn in jobs[shift:] + jobs[:shift]:
+            result = fn(browser)
+            runs[profile].setdefault(name, []).append(result)
+            log(f"  round {n + 1} {profile:8} {name:9}: " + ", ".join(
+                f"{k} {v:.0f}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items() if k != "version"))
     return runs
 
 
-def summary(runs: dict[str, list], zip_bytes: int | None) -> list[str]:
-    med = {name: statistics.median(r["ms"] if name == "bare" else r["first"] for r in results)
-           for name, results in runs.items() if results}
-    lines = [f"bare loadPyodide() (npm package, HTTP): median {med['bare']:.0f} ms "
-             f"(Pyodide {runs['bare'][0]['version']})"]
-    for mode in ("http", "file"):
-        results = runs[mode]
-        rec = statistics.median(r["recompute"] for r in results)
-        py = statistics.median(r["python"] for r in results)
-        ratio = med[mode] / med["bare"]
-        snap = all(r["snapshot"] is True for r in results)
-        lines.append(
-            f"ours {mode:4}: first answer after first interaction median {med[mode]:.0f} ms = {ratio:.2f} x bare "
-            f"(goal <= 0.40: {'met' if ratio <= 0.4 else 'NOT met'}; snapshot {'used' if snap else 'NOT used'}); "
-            f"recompute median {rec:.1f} ms (Python {py:.0f} ms; goal < 50: {'met' if rec < 50 else 'NOT met'})"
-        )
+def _med(results: list[dict], key: str) -> float:
+    return statistics.median(r["ms" if key == "time" and "ms" in r else "first" if key == "time" else key]
+                             for r in results)
+
+
+GOAL_TIME = {"loopback": None, "4G": 4000, "slow-4G": 20000}
+GOAL_RATIO = {"loopback": 0.4, "4G": 0.5, "slow-4G": None}
+
+
+def summary(runs: dict, zip_bytes: int | None, repeat: int) -> list[str]:
+    lines = [f"medians of {repeat} interleaved rounds; bytes as received (transferSize), times in seconds",
+             "",
+             "| profile | mode | bytes to first answer | first answer | × bare | snapshot used |",
+             "|---|---|---|---|---|---|"]
+    verdicts = []
+    for profile, by_mode in runs.items():
+        bare_t = _med(by_mode["bare"], "time")
+        for mode, results in by_mode.items():
+            t, b = _med(results, "time"), _med(results, "bytes")
+            snap = "" if mode == "bare" else ("yes" if all(r["snapshot"] for r in results)
+                                              else "no" if not any(r["snapshot"] for r in results) else "mixed")
+            ratio = "" if mode == "bare" else f"{t / bare_t:.2f}"
+            lines.append(f"| {profile} | {mode} | {b / MB:.2f} MB | {t / 1000:.2f} s | {ratio} | {snap} |")
+        ours = by_mode["ours"]
+        t, b = _med(ours, "time"), _med(ours, "bytes")
+        checks = [("bytes ≤ 3.5 MB", b <= 3.5 * MB)]
+        if GOAL_TIME[profile]:
+            checks.append((f"first answer ≤ {GOAL_TIME[profile] / 1000:.0f} s", t <= GOAL_TIME[profile]))
+        if GOAL_RATIO[profile]:
+            checks.append((f"≤ {GOAL_RATIO[profile]} × bare", t / bare_t <= GOAL_RATIO[profile]))
+        if profile == "loopback":
+            rec = _med(ours, "recompute")
+            checks.append((f"recompute {rec:.1f} ms < 50 ms", rec < 50))
+            second = max(r["second_runtime_bytes"] for r in ours if "second_runtime_bytes" in r)
+            checks.append((f"second city page {second} runtime bytes = 0", second == 0))
+        verdicts.append(f"{profile}: " + "; ".join(f"{name} {'met' if ok else 'NOT met'}" for name, ok in checks))
+    lines.append("")
+    lines += verdicts
     if zip_bytes is not None:
-        lines.append(f"offline zip: {zip_bytes / 1e6:.1f} MB ({zip_bytes} bytes)")
+        lines.append(f"offline zip: {zip_bytes / MB:.1f} MB ({zip_bytes} bytes; goal ≤ 10 MB: "
+                     f"{'met' if zip_bytes <= 10 * MB else 'NOT met'})")
     return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (default 5)")
+    parser.add_argument("--profiles", default=",".join(PROFILES), help="comma-separated, of " + ", ".join(PROFILES))
     parser.add_argument("--site", type=Path, help="an already built public site (mkdocs build)")
     parser.add_argument("--offline", type=Path, help="an unzipped offline bundle folder (holds index.html)")
     parser.add_argument("--zip", type=Path, help="the offline zip, for its size")
     args = parser.parse_args()
+    profiles = args.profiles.split(",")
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="yibao-bench-") as tmp:
@@ -230,14 +318,14 @@ def main() -> None:
             offline, archive = build_offline(work)
         if not args.site or not args.offline:
             print(f"built the site and the offline bundle in {time.perf_counter() - start:.0f} s", flush=True)
-        with serving(serve_root(work, site)) as base, sync_playwright() as p:
+        with nginx_serving(serve_root(work, site), work) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
-                runs = measure(browser, base, offline / CITY_FILE, args.repeat)
+                runs = measure(browser, base + "/", offline / CITY_FILE if offline else None, args.repeat, profiles)
             finally:
                 browser.close()
         print()
-        for line in summary(runs, archive.stat().st_size if archive else None):
+        for line in summary(runs, archive.stat().st_size if archive else None, args.repeat):
             print(line)
 
 

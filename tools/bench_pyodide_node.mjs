@@ -21,9 +21,18 @@ if (mode === "bare") {
   const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
   const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
   pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
-  await pyodide.loadPackage(manifest.wheels.map((w) => join(build, "wheels", w.name)),
-    { messageCallback: () => {} });
-  pyodide.runPython("import json, calculators.cli");
+  // As the browser's worker installs them (the trimmed stdlib has no loadPackage machinery).
+  pyodide.FS.mkdirTree("/tmp/wheels");
+  for (const w of manifest.wheels) {
+    pyodide.FS.writeFile(`/tmp/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
+  }
+  pyodide.runPython(`
+import os, sysconfig, zipfile
+for name in sorted(os.listdir("/tmp/wheels")):
+    with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
+        wheel.extractall(sysconfig.get_paths()["purelib"])
+import json, calculators.cli
+`);
 }
 const startup_ms = performance.now() - t0;
 

@@ -1,11 +1,16 @@
 """Build what the browser and the Pyodide test run load: build/pyodide/.
 
-- runtime/: the npm package `pyodide` (node_modules/pyodide), with python_stdlib.zip
-  py-compiled by `pyodide py-compile` on the host's Python 3.13 (same minor as Pyodide 0.29).
-- wheels/: the calculators package as a wheel of its own (its calendar, calendar_data.py, compiled
-  from data/calendar/ first when the YAML changed), py-compiled the same way.
-- manifest.json: file names, sizes and sha256 of everything above, plus a hash of the inputs so a
-  re-run with unchanged inputs does nothing.
+- runtime/: the npm package `pyodide` (node_modules/pyodide), with python_stdlib.zip trimmed to
+  the modules Pyodide's start-up and the calculators import, traced while every vector runs
+  (tools/trim_stdlib.py, tools/trace_stdlib.mjs), compiled on the host's Python 3.13 (same
+  minor as Pyodide 0.29).
+- wheels/: the calculators package as a wheel of its own (its calendar_data.py and places_data.py
+  compiled from data/ first when the YAML changed), and its dependency wheels,
+  py-compiled by `pyodide py-compile`, stored uncompressed (they are sent compressed).
+- `<file>.br` and `<file>.gz` beside every runtime file and wheel where that is smaller
+  (tools/precompressed.py), for nginx's brotli_static/gzip_static.
+- manifest.json: file names, sizes, sha256 and compressed sizes of everything above, the traced
+  stdlib entries, plus a hash of the inputs so a re-run with unchanged inputs does nothing.
 
 The output is byte-for-byte reproducible: the same inputs give the same files on any machine and
 at any time (SOURCE_DATE_EPOCH for pip and py_compile, fixed dates in every zip). The site names
@@ -29,11 +34,16 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import precompressed  # noqa: E402
+import trim_stdlib  # noqa: E402
+
 OUT = ROOT / "build" / "pyodide"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CALCULATORS = ROOT / "calculators"
 CALC_DIST = "yibao_calculators"
 CALC_VERSION = "0.1.0"
+TRACE_INPUTS = [ROOT / "tools" / "trim_stdlib.py", ROOT / "tools" / "trace_stdlib.mjs", ROOT / "tools" / "precompressed.py"]
 RUNTIME_FILES = [
     "pyodide.asm.js",
     "pyodide.asm.wasm",
@@ -78,7 +88,9 @@ def input_hash() -> str:
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
     h.update((NPM_PYODIDE / "package.json").read_bytes())
-    h.update(Path(__file__).read_bytes())
+    for path in [Path(__file__), *TRACE_INPUTS, *sorted(trim_stdlib.VECTORS.iterdir())]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -87,14 +99,15 @@ def run(*cmd: str | Path, cwd: Path | None = None) -> None:
     subprocess.run([str(c) for c in cmd], check=True, cwd=cwd, env=env)
 
 
-def normalise_zip(path: Path) -> None:
+def normalise_zip(path: Path, compression: int | None = None) -> None:
     """Rewrite a zip with every entry dated ZIP_DATE (`pyodide py-compile` dates the entries it
-    writes with the current time), keeping the entries' order, compression and permissions."""
+    writes with the current time), keeping the entries' order and permissions, and their
+    compression unless `compression` is given."""
     tmp = path.with_name(path.name + ".tmp")
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w") as out:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            fixed.compress_type = info.compress_type
+            fixed.compress_type = info.compress_type if compression is None else compression
             fixed.external_attr = info.external_attr
             out.writestr(fixed, source.read(info))
     tmp.replace(path)
@@ -138,12 +151,21 @@ def copy_runtime(dest: Path) -> None:
         shutil.copy2(NPM_PYODIDE / name, dest / name)
 
 
+ENCODED = (".br", ".gz")
+
+
 def describe(folder: Path) -> list[dict]:
-    return [
-        {"name": p.name, "size": p.stat().st_size, "sha256": sha256(p)}
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-    ]
+    out = []
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.suffix in ENCODED:
+            continue
+        entry = {"name": p.name, "size": p.stat().st_size, "sha256": sha256(p)}
+        for kind in ("br", "gz"):
+            copy = p.with_name(f"{p.name}.{kind}")
+            if copy.exists():
+                entry[kind] = copy.stat().st_size
+        out.append(entry)
+    return out
 
 
 def build(force: bool = False) -> Path:
@@ -162,16 +184,22 @@ def build(force: bool = False) -> Path:
     wheels.mkdir(parents=True)
     build_calculators_wheel(wheels)
     run(pyodide_cli(), "py-compile", "--silent", wheels)
+    for archive in wheels.glob("*.whl"):
+        normalise_zip(archive, zipfile.ZIP_STORED)
     copy_runtime(tmp_out / "runtime")
-    run(pyodide_cli(), "py-compile", "--silent", tmp_out / "runtime" / "python_stdlib.zip")
-    for archive in [*wheels.glob("*.whl"), tmp_out / "runtime" / "python_stdlib.zip"]:
-        normalise_zip(archive)
+    stdlib = trim_stdlib.trace(wheels)
+    trim_stdlib.write_trimmed(stdlib, tmp_out / "runtime" / "python_stdlib.zip")
+    for path in [*wheels.glob("*.whl"), *(tmp_out / "runtime").iterdir()]:
+        if path.name in ("package.json", "pyodide.mjs"):
+            continue
+        precompressed.encode(path)
     pyodide_version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
     manifest = {
         "inputs": digest,
         "pyodide": pyodide_version,
         "wheels": describe(wheels),
         "runtime": describe(tmp_out / "runtime"),
+        "stdlib": stdlib,
     }
     (tmp_out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     shutil.rmtree(OUT, ignore_errors=True)

@@ -1,9 +1,11 @@
 /* 医保转移指南: the calculators' main-thread script (plain ES2017, no build step, no framework).
  *
  * It binds every form[data-calculator] of the page, starts the Python runtime in a Web Worker
- * on the reader's first interaction with a calculator (focus, input, click) or when a
- * calculator is scrolled into view — never on plain page load — shows the loading steps in
- * Chinese, and renders what Python returns. No rule, label or message is computed here: the
+ * when the reader shows intent — focus on or input into a calculator's field, or submitting a
+ * form — and never on page load or scrolling, so a reader who does not use a calculator
+ * downloads none of it. With the browser's data saver on (navigator.connection.saveData) only
+ * submitting a form starts the download. It shows the loading steps and megabytes in Chinese,
+ * and renders what Python returns. No rule, label or message is computed here: the
  * rows, notes and error messages all come from calculators/web.py.
  *
  * sitegen/runtime_assets.py prepends `self.__ybCalcConfig = {...}` (file names and sizes of the
@@ -18,6 +20,9 @@
   var BASE = new URL(".", script.src).href; // …/assets/calc/<version>/
   var OFFLINE = location.protocol === "file:";
   var STALL_MS = 45000; // no progress for this long counts as a failure
+  // The memory snapshot (4 MB more) saves about a second of start-up: it pays only on a fast
+  // link, known here by how long the page's own requests took (Navigation/Resource Timing).
+  var FAST_MS = 50;
 
   var STEPS = {
     download: { n: 1, text: "下载运行环境" },
@@ -33,9 +38,10 @@
   var waiting = []; // forms submitted before the runtime was ready
   var nextId = 1;
   var boxes = [];
-  var scrolled = false;
   var activeForm = null; // the calculator the reader last used
-  var metrics = { requested: null, ready: null, timings: null, runs: [] };
+  // snapshot: whether the memory snapshot was fetched; rtt: the page's fetch time (ms) that
+  // decided it (null when an earlier page's choice was kept).
+  var metrics = { requested: null, ready: null, timings: null, runs: [], snapshot: null, rtt: null };
   self.__ybCalcMetrics = metrics; // read by the browser tests and the benchmark
 
   /* ---------- status: progress, failure, retry ---------- */
@@ -59,7 +65,7 @@
     var info = STEPS[step];
     var words = "正在准备计算器：第 " + info.n + " 步（共 3 步），" + info.text + "…";
     var bytes = step === "download" && total
-      ? (loaded / 1048576).toFixed(1) + " / " + (total / 1048576).toFixed(1) + " MB"
+      ? "已下载 " + megabytes(Math.min(loaded, total)) + " MB，共 " + megabytes(total) + " MB"
       : "";
     var fraction = step === "download" && total ? Math.min(loaded / total, 1) : 1;
     eachStatus(function (el, text, bar, count, retry) {
@@ -73,6 +79,11 @@
         bar.value = Math.round(((info.n - 1) + fraction) / 3 * 100);
       }
     });
+  }
+
+  /* One decimal, in the same megabytes (10^6 bytes) as the size stated next to the forms. */
+  function megabytes(n) {
+    return (n / 1e6).toFixed(1);
   }
 
   function showReady() {
@@ -125,38 +136,71 @@
     });
   }
 
-  function sizes() {
+  /* The files of the download, less the snapshot when it is not fetched. */
+  function sizes(table, leave) {
     var out = {};
-    Object.keys(config.sizes).forEach(function (name) {
-      if (name !== "pyodide.asm.js" && name !== "pyodide.js") out[name] = config.sizes[name];
+    Object.keys(table || {}).forEach(function (name) {
+      if (name !== leave) out[name] = table[name];
     });
     return out;
   }
 
-  function initMessage(embedded) {
+  /* Whether to fetch the snapshot: over HTTP, not with the data saver on, and only when the page
+   * or calc.js came over the network (not from the cache) in under FAST_MS. The first page's
+   * choice is kept (localStorage, per asset version): a later page then finds in the HTTP cache
+   * exactly what the first one downloaded, and costs no runtime bytes. */
+  function snapshotPays() {
+    if (OFFLINE || !config.snapshot || saveData()) return false;
+    var key = "yb-calc-snapshot:" + BASE;
+    var kept = null;
+    try { kept = localStorage.getItem(key); } catch (err) { /* storage blocked */ }
+    if (kept === "1" || kept === "0") return kept === "1";
+    var entries = performance.getEntriesByType
+      ? performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource").filter(function (e) {
+        return e.name === script.src;
+      }))
+      : [];
+    // From sending the request to the last byte: at least one round trip, plus the transfer
+    // (DevTools' throttling, as used by the tests and `make bench`, delays the end).
+    var times = entries.filter(function (e) { return e.transferSize > 0 && e.responseEnd > 0; })
+      .map(function (e) { return e.responseEnd - e.requestStart; });
+    if (!times.length) return false;
+    var fetchMs = Math.min.apply(null, times);
+    metrics.rtt = fetchMs;
+    var pays = fetchMs >= 0 && fetchMs < FAST_MS;
+    try { localStorage.setItem(key, pays ? "1" : "0"); } catch (err) { /* storage blocked */ }
+    return pays;
+  }
+
+  function initMessage(embedded, snapshot) {
+    var snapshotName = config.snapshot ? config.snapshot.slice(config.snapshot.lastIndexOf("/") + 1) : null;
+    var leave = snapshot ? null : snapshotName;
     return {
       type: "init",
       indexURL: new URL(config.runtime, BASE).href,
       wheels: config.wheels.map(function (w) { return new URL(config.wheelDir + w, BASE).href; }),
-      snapshot: config.snapshot ? new URL(config.snapshot, BASE).href : null,
-      sizes: sizes(),
+      snapshot: snapshot ? new URL(config.snapshot, BASE).href : null,
+      sizes: sizes(config.sizes, leave),
+      wire: sizes(config.wire, leave),
       embedded: embedded
     };
   }
 
   /* Over HTTP, everything comes from the site itself. The blob first starts the downloads of
-   * the large files (four requests, so the scripts still get a connection under HTTP/1.1), then
-   * loads pyodide.asm.js, pyodide.js and worker.js while those arrive; the worker takes the
-   * started downloads over (worker.js, takeEarly). */
+   * the binaries and the wheels, then loads pyodide.asm.js, pyodide.js and worker.js while
+   * those arrive; the worker takes the started downloads over (worker.js, takeEarly). */
   function httpWorker() {
     var runtime = new URL(config.runtime, BASE).href;
     var early = {};
     ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].forEach(function (name) {
       early[name] = runtime + name;
     });
-    if (config.snapshot) {
-      var snapshot = new URL(config.snapshot, BASE).href;
-      early[snapshot.slice(snapshot.lastIndexOf("/") + 1)] = snapshot;
+    config.wheels.forEach(function (w) { early[w] = new URL(config.wheelDir + w, BASE).href; });
+    var snapshot = snapshotPays();
+    metrics.snapshot = snapshot;
+    if (snapshot) {
+      var snapshotURL = new URL(config.snapshot, BASE).href;
+      early[snapshotURL.slice(snapshotURL.lastIndexOf("/") + 1)] = snapshotURL;
     }
     var source =
       "(function (urls) {\n" +
@@ -168,7 +212,7 @@
       "})(" + JSON.stringify(early) + ");\n" +
       "importScripts(" + [runtime + "pyodide.asm.js", runtime + "pyodide.js", new URL("worker.js", BASE).href]
         .map(function (u) { return JSON.stringify(u); }).join(", ") + ");\n";
-    return { source: Promise.resolve(source), init: Promise.resolve(initMessage(null)) };
+    return { source: Promise.resolve(source), init: Promise.resolve(initMessage(null, snapshot)) };
   }
 
   /* From file:// nothing can be fetched: the embed scripts hold every file as text or base64.
@@ -195,7 +239,7 @@
     var init = Promise.all([source].concat(loads)).then(function () {
       var data = self.__ybEmbed || {};
       self.__ybEmbed = {}; // the worker keeps its own copy
-      return initMessage(data);
+      return initMessage(data, false);
     });
     return { source: source, init: init };
   }
@@ -226,10 +270,15 @@
     });
   }
 
-  /* Interaction and scrolling start the first load only; after a failure, the 重试 button
-   * (or submitting the form) starts the next attempt. */
+  /* Focus and input start the first load only, and not with the data saver on; after a
+   * failure, the 重试 button (or submitting the form) starts the next attempt. */
+  function saveData() {
+    var connection = navigator.connection;
+    return Boolean(connection && connection.saveData);
+  }
+
   function autoStart() {
-    if (state === "idle") startLoading();
+    if (state === "idle" && !saveData()) startLoading();
   }
 
   function onMessage(event) {
@@ -538,8 +587,10 @@
       event.preventDefault();
       submit(form);
     });
-    ["focusin", "input", "click", "pointerdown", "keydown"].forEach(function (type) {
-      form.addEventListener(type, function () {
+    ["focusin", "input"].forEach(function (type) {
+      form.addEventListener(type, function (event) {
+        // A field (input, select, textarea), not a button or the form's text.
+        if (!event.target.name || event.target.type === "submit") return;
         activeForm = form;
         autoStart();
       }, { passive: true });
@@ -550,36 +601,12 @@
       event.preventDefault();
       startLoading();
     });
-    if (self.IntersectionObserver) {
-      var observer = new IntersectionObserver(function (entries) {
-        // Being visible when the page opens does not count; scrolling it into view does.
-        if (!scrolled) return;
-        if (entries.some(function (e) { return e.isIntersecting; })) {
-          observer.disconnect();
-          autoStart();
-        }
-      }, { rootMargin: "0px 0px 100px 0px" });
-      observer.observe(form);
-      form.__ybObserver = observer;
-    }
   }
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-calculator]"), bind);
     boxes = boxes.filter(function (form) { return document.contains(form); });
   }
-
-  window.addEventListener("scroll", function onScroll() {
-    if (scrolled) return;
-    scrolled = true;
-    // Re-observe so a calculator that is already on screen is reported again after the scroll.
-    boxes.forEach(function (form) {
-      if (form.__ybObserver) {
-        form.__ybObserver.unobserve(form);
-        form.__ybObserver.observe(form);
-      }
-    });
-  }, { passive: true });
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -9,18 +9,20 @@
  *     self.__ybWorkerMain, whose source text calc.js puts into the blob after the text of
  *     pyodide.asm.js and pyodide.js (taken from the offline embed scripts).
  *
- * Start-up: Python is restored from the memory snapshot (sitegen/runtime_assets.py,
- * web/make_snapshot.mjs) in which the calculators are already imported; the wheels are then
- * unpacked into site-packages so that the file system matches. If the snapshot cannot be used,
- * Python boots normally and the wheels are installed with loadPackage.
+ * Start-up: Python boots from the trimmed standard library and the wheels are unpacked into
+ * site-packages with zipfile (Pyodide's loadPackage would need modules the trimmed library
+ * leaves out). When the page hands over a memory snapshot (calc.js does on a fast link only;
+ * sitegen/runtime_assets.py, web/make_snapshot.mjs) Python is restored from it instead, with the
+ * calculators already imported, and the wheels are unpacked after the first answer; if the
+ * snapshot cannot be used, Python boots normally.
  *
  * Protocol (main thread -> worker):
  *   {type: "init", indexURL, wheels: [url...], snapshot: url|null, sizes: {name: bytes},
- *    embedded: {name: base64}|null}
+ *    wire: {name: compressed bytes}, embedded: {name: base64}|null}
  *   {type: "run", id, name, fields}
  * Worker -> main thread:
  *   {type: "progress", step: "download"|"start"|"packages", loaded, total}
- *   {type: "ready", timings}
+ *   {type: "ready", timings}         timings.transfer: {file name: bytes received, as sent}
  *   {type: "result", id, payload, ms}      payload is what calculators.web.handle returned
  *   {type: "failed", message, detail}
  *
@@ -36,7 +38,8 @@
     var early = scope.__ybEarly || {}; // name -> Promise<Response>, started by the blob (HTTP)
     var embedded = null; // name -> base64 text (offline bundle)
     var sources = {}; // name -> Promise<Uint8Array>, the file's content (inflated if gzip)
-    var sizes = {};
+    var sizes = {}; // name -> bytes once decoded (what the worker's fetch counts)
+    var wire = {}; // name -> bytes as sent compressed (what the reader is told)
     var loaded = {};
     var awaited = []; // files whose arrival ends the download step
     var step = "download";
@@ -87,6 +90,14 @@
       return n;
     }
 
+    /* The bytes received so far, counted as sent: each file's decoded bytes scaled by its
+     * compressed size (the server sends the brotli copy; fetch hands over decoded bytes). */
+    function sumWire(table) {
+      var n = 0;
+      for (var k in table) n += sizes[k] && wire[k] ? table[k] * wire[k] / sizes[k] : table[k];
+      return Math.round(n);
+    }
+
     function setStep(next) {
       timings[step] = Date.now() - t0;
       step = next;
@@ -97,7 +108,7 @@
     function reportBytes(name, n, complete) {
       loaded[name] = complete ? Math.max(sizes[name] || 0, n) : (loaded[name] || 0) + n;
       if (step !== "download") return;
-      post({ type: "progress", step: "download", loaded: sum(loaded), total: sum(sizes) });
+      post({ type: "progress", step: "download", loaded: sumWire(loaded), total: sumWire(sizes) });
       // Once the runtime's own files are here, what remains is starting the interpreter
       // (which keeps this thread busy until it is done).
       var done = awaited.every(function (f) { return loaded[f] >= (sizes[f] || 1); });
@@ -145,7 +156,15 @@
      * with the gzip magic bytes; a server's Content-Encoding is already undone by fetch. */
     function inflate(bytes) {
       if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
-      var stream = new Blob([bytes]).stream().pipeThrough(new scope.DecompressionStream("gzip"));
+      // A stream of the bytes themselves: WebKit cannot read a Blob's stream in a worker that a
+      // file:// page started ("NotReadableError"), which is how the offline bundle runs.
+      var source = new scope.ReadableStream({
+        start: function (controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        }
+      });
+      var stream = source.pipeThrough(new scope.DecompressionStream("gzip"));
       return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
     }
 
@@ -259,19 +278,15 @@
       });
     }
 
-    function installWheels(pyodide, wheels) {
-      return pyodide.loadPackage(wheels, {
-        messageCallback: function () {},
-        errorCallback: function (m) { console.warn(m); }
-      }).then(function () { return pyodide; });
-    }
-
     function boot(msg) {
       sizes = msg.sizes || {};
+      wire = msg.wire || {};
       embedded = msg.embedded;
       var snapshotName = msg.snapshot ? baseName(msg.snapshot) : null;
       awaited = ["pyodide.asm.wasm", "python_stdlib.zip"].concat(snapshotName ? [snapshotName] : []);
-      post({ type: "progress", step: "download", loaded: 0, total: sum(sizes) });
+      // The runtime's scripts came before this file ran (importScripts, or the blob's text).
+      ["pyodide.asm.js", "pyodide.js"].forEach(function (name) { if (sizes[name]) loaded[name] = sizes[name]; });
+      post({ type: "progress", step: "download", loaded: sumWire(loaded), total: sumWire(sizes) });
       // Fetched alongside the runtime, not after it.
       msg.wheels.forEach(function (url) { source(baseName(url), url); });
       var snapshot = snapshotName ? source(snapshotName, msg.snapshot, true).then(checkSnapshot) : null;
@@ -288,15 +303,28 @@
           console.warn("calculators: snapshot not used:", err);
           timings.snapshot = String(err);
           attempt = "plain";
-          return start(msg, null).then(function (pyodide) { return installWheels(pyodide, msg.wheels); });
+          return start(msg, null).then(function (pyodide) { return unpackWheels(pyodide, msg.wheels); });
         })
-        : start(msg, null).then(function (pyodide) { return installWheels(pyodide, msg.wheels); });
+        : start(msg, null).then(function (pyodide) { return unpackWheels(pyodide, msg.wheels); });
       return ready.then(function (pyodide) {
         handle = pyodide.pyimport("calculators.web").handle_json;
         timings.ready = Date.now() - t0;
+        timings.transfer = transferred();
         post({ type: "ready", timings: timings });
         return unpack;
       });
+    }
+
+    /* Bytes this worker received so far, per file name, as sent (Resource Timing's transferSize:
+     * compressed body and headers; 0 for a file the HTTP cache answered). */
+    function transferred() {
+      var out = {};
+      var entries = scope.performance && scope.performance.getEntriesByType ? scope.performance.getEntriesByType("resource") : [];
+      entries.forEach(function (e) {
+        var name = baseName(e.name);
+        out[name] = (out[name] || 0) + (e.transferSize || 0);
+      });
+      return out;
     }
 
     function run(msg) {

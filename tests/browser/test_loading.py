@@ -1,12 +1,16 @@
-"""When and how the Python runtime loads: never on plain page load, on first interaction or when a
-calculator is scrolled into view, with a Chinese progress indicator; on failure a Chinese message
-and a 重试 button that works once the network is back. Plus keyboard use and a phone layout."""
+"""When and how the Python runtime loads: never on page load or scrolling, on focus or input in a
+calculator's field (not with the data saver on), with a Chinese progress indicator in megabytes;
+on failure a Chinese message and a 重试 button that works once the network is back. Plus
+keyboard use and a phone layout."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from browser_helpers import compute, fill, form, status_texts, status_texts_recorder, submit, wait_ready
+from browser_helpers import (choose_snapshot, compute, fill, form, status_texts, status_texts_recorder, submit,
+                             wait_ready)
 
 from calculators.registry import FORMS
 
@@ -53,14 +57,92 @@ def test_first_interaction_loads_with_progress_steps(fresh_page):
     recorder.assert_clean()
 
 
-def test_scrolling_a_calculator_into_view_starts_loading(fresh_page):
+RUNTIME = ("worker.js", "pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip",
+           "pyodide-lock.json", "pyodide-snapshot.bin")
+
+
+def _runtime_requests(recorder) -> list[str]:
+    return [url for url in recorder.urls
+            if url.startswith("blob:") or url.endswith(".whl") or url.rsplit("/", 1)[-1] in RUNTIME]
+
+
+def test_reading_and_scrolling_load_no_runtime(fresh_page):
+    """A reader who scrolls past the calculators and clicks their text and buttons' surroundings,
+    but never a field, downloads none of the runtime."""
     page, recorder = fresh_page()
-    page.wait_for_timeout(300)
-    assert page.evaluate("() => window.__ybCalcMetrics.requested") is None
     page.mouse.wheel(0, 4000)
-    page.wait_for_function("() => window.__ybCalcMetrics.requested !== null", timeout=5000)
+    page.wait_for_timeout(300)
+    target = form(page, "transfer-deadline")
+    target.scroll_into_view_if_needed()
+    target.locator("h3, h2, p").first.click()
+    page.locator(".yb-privacy").click()
+    page.mouse.wheel(0, -4000)
+    page.wait_for_timeout(1500)
+    assert page.evaluate("() => window.__ybCalcMetrics.requested") is None
+    assert _runtime_requests(recorder) == []
+    # Focus in a field is intent: now it loads.
+    target.locator('[name="accepted"]').focus()
     wait_ready(page)
     assert recorder.loaded("pyodide.asm.wasm")
+    recorder.assert_clean()
+
+
+def test_input_starts_loading(fresh_page):
+    page, recorder = fresh_page()
+    form(page, "late-fee").locator('[name="owed"]').evaluate(
+        "e => { e.value = '12'; e.dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.wait_for_function("() => window.__ybCalcMetrics.requested !== null", timeout=5000)
+    wait_ready(page)
+    recorder.assert_clean()
+
+
+SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', {get() { return {saveData: true}; }});"
+
+
+def test_data_saver_waits_for_the_submit(fresh_page):
+    """With navigator.connection.saveData, focus and input do not download; 计算 does."""
+    page, recorder = fresh_page()
+    page.add_init_script(SAVE_DATA)
+    page.reload()
+    assert page.evaluate("() => navigator.connection.saveData") is True
+    target = form(page, "transfer-deadline")
+    target.locator('[name="accepted"]').fill("2026-02-10")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("() => window.__ybCalcMetrics.requested") is None
+    assert _runtime_requests(recorder) == []
+    detail = submit(page, "transfer-deadline")
+    assert detail["payload"]["raw"]["transfer_out_due"] == "2026-03-02"
+    assert page.evaluate("() => window.__ybCalcMetrics.snapshot") is False  # saving data: no snapshot
+    assert not recorder.loaded("pyodide-snapshot.bin")
+    recorder.assert_clean()
+
+
+def test_progress_in_megabytes_and_no_snapshot_on_a_slow_link(fresh_page):
+    """Over a link with a 100 ms round trip the snapshot is not fetched; the progress shows the
+    megabytes done and the total, which is the size the page states."""
+    page, recorder = fresh_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": 100, "downloadThroughput": 100e6 / 8, "uploadThroughput": 20e6 / 8})
+    page.reload()
+    page.evaluate(
+        """() => { window.__ybBytes = [];
+            const el = document.querySelector('[data-status-bytes]');
+            new MutationObserver(() => window.__ybBytes.push(el.textContent))
+                .observe(el, {subtree: true, childList: true, characterData: true}); }"""
+    )
+    detail = compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
+    assert detail["payload"]["raw"]["transfer_out_due"] == "2026-03-02"
+    metrics = page.evaluate("() => window.__ybCalcMetrics")
+    assert metrics["rtt"] >= 100 and metrics["snapshot"] is False
+    assert not recorder.loaded("pyodide-snapshot.bin")
+    stated = re.search(r"下载约 (\d+\.\d) MB", page.locator(".yb-privacy").text_content()).group(1)
+    shown = [re.fullmatch(r"已下载 (\d+\.\d) MB，共 (\d+\.\d) MB", t) for t in page.evaluate("() => window.__ybBytes") if t]
+    assert shown and all(shown), page.evaluate("() => window.__ybBytes")
+    assert {m.group(2) for m in shown} == {stated}
+    done = [float(m.group(1)) for m in shown]
+    assert done == sorted(done) and done[0] < done[-1]
     recorder.assert_clean()
 
 
@@ -156,6 +238,8 @@ def test_unusable_snapshot_falls_back_to_ordinary_start(fresh_page, server, how)
         server.failing.add("pyodide-snapshot.bin")
     try:
         page, recorder = fresh_page()
+        choose_snapshot(page, fast=True)
+        page.reload()
         detail = compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
     finally:
         server.replaced.clear()

@@ -3,12 +3,17 @@ types, cache lifetimes and security headers."""
 
 from __future__ import annotations
 
+import gzip
 import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from email.message import Message
-import urllib.request
+from pathlib import Path
 
+import brotli
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CSP_FORBIDDEN = ("'unsafe-eval'", "'unsafe-inline'")
 
@@ -89,3 +94,31 @@ def test_missing_page_gets_the_sites_404_page(nginx):
 
 def test_only_reads_are_allowed(nginx):
     assert get(nginx + "/", method="POST").status == 405
+
+
+@pytest.mark.parametrize("name", ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", "pyodide.asm.js", "*.whl"])
+def test_runtime_binaries_are_sent_precompressed(nginx, public_site, name):
+    """Every file the calculators' worker fetches comes brotli-compressed when the browser accepts
+    it (the copies tools/build_wheels.py made), gzip otherwise, and is the same file once decoded."""
+    folder = "wheels" if name.endswith(".whl") else "runtime"
+    path = first(public_site, f"assets/calc/*/{folder}/{name}")
+    original = (public_site / path.lstrip("/")).read_bytes()
+    br = get(nginx + path, "br, gzip")
+    assert br.headers["Content-Encoding"] == "br" and br.headers["Vary"] == "Accept-Encoding"
+    assert brotli.decompress(br.read()) == original
+    assert len(br.read()) < 0.6 * len(original)
+    assert "immutable" in br.headers["Cache-Control"]
+    gz = get(nginx + path, "gzip")
+    assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.read()) == original
+    assert get(nginx + path).read() == original
+
+
+def test_upgrade_insecure_requests_only_over_https(nginx):
+    """Over plain http (make serve-public) the CSP must not ask the browser to upgrade the page's
+    requests to https: WebKit does, and loses the calculators. Over https it is sent (the
+    directive comes from the same map; nginx -T shows it for the https scheme)."""
+    csp = get(nginx + "/cities/shijiazhuang/").headers["Content-Security-Policy"]
+    assert "upgrade-insecure-requests" not in csp
+    assert csp.rstrip().endswith("frame-ancestors 'none'")
+    conf = (ROOT / "deploy" / "site.conf").read_text()
+    assert 'https   "; upgrade-insecure-requests";' in conf

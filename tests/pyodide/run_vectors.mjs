@@ -1,5 +1,6 @@
 // Runs the calculators' vector files inside real Pyodide (the npm package, under Node.js),
-// loading exactly the py-compiled wheels of build/pyodide/wheels.
+// loading exactly the py-compiled wheels of build/pyodide/wheels and the trimmed standard
+// library of build/pyodide/runtime (a module missing from it fails the run).
 //
 //   node tests/pyodide/run_vectors.mjs [VECTOR_DIR]
 //
@@ -16,10 +17,20 @@ const vectorDir = resolve(process.argv[2] ?? join(root, "tests", "vectors"));
 const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
 const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
 const pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
-await pyodide.loadPackage(
-  manifest.wheels.map((w) => join(build, "wheels", w.name)),
-  { messageCallback: () => {}, errorCallback: (m) => console.error(m) },
-);
+// Installed as the browser's worker does (web/worker.js): unpacked into site-packages by zipfile.
+pyodide.FS.mkdirTree("/tmp/wheels");
+for (const w of manifest.wheels) {
+  pyodide.FS.writeFile(`/tmp/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
+}
+pyodide.runPython(`
+def _yb_unpack():
+    import os, sysconfig, zipfile
+    site = sysconfig.get_paths()["purelib"]
+    for name in sorted(os.listdir("/tmp/wheels")):
+        with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
+            wheel.extractall(site)
+_yb_unpack()
+`);
 
 // The vector files and their checker go into Pyodide's file system unchanged.
 pyodide.FS.mkdirTree("/vectors");
@@ -29,7 +40,7 @@ for (const name of readdirSync(vectorDir)) {
   }
 }
 const out = pyodide.runPython(`
-import json, sys, platform
+import json, sys
 sys.path.insert(0, "/vectors")
 import check, calculators
 results = []
@@ -38,7 +49,7 @@ for file, row in check.load_vectors("/vectors"):
 json.dumps({
     "results": results,
     "versions": {
-        "python": platform.python_version(),
+        "python": sys.version.split()[0],
         "platform": sys.platform,
         "calculators": calculators.__file__,
     },

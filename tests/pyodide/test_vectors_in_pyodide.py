@@ -62,3 +62,26 @@ def test_every_row_was_run(pyodide_run):
 def test_vector_row_in_pyodide(pyodide_run, file, row):
     _, results = pyodide_run
     assert results[(file, row["name"])] is None, results[(file, row["name"])]
+
+
+def test_the_stdlib_holds_only_the_traced_modules():
+    """build/pyodide's python_stdlib.zip is the trimmed one the browser loads (the rows above ran
+    from it): exactly the entries traced while the vectors ran, stored uncompressed, compiled
+    without docstrings, a fraction of the npm package's modules."""
+    import zipfile
+
+    build_wheels.build()
+    manifest = json.loads((build_wheels.OUT / "manifest.json").read_text())
+    stdlib = build_wheels.OUT / "runtime" / "python_stdlib.zip"
+    with zipfile.ZipFile(stdlib) as z:
+        names = z.namelist()
+        assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}
+        json_pyc = z.read("json/__init__.pyc")
+    assert names == manifest["stdlib"]
+    assert {"json/__init__.pyc", "decimal.pyc", "datetime.pyc", "zipfile/__init__.pyc", "traceback.pyc"} <= set(names)
+    assert not {"tarfile.pyc", "tkinter/__init__.pyc", "unittest/__init__.pyc", "pydoc.pyc"} & set(names)
+    assert b"JSON (JavaScript Object Notation)" not in json_pyc  # the module's docstring is gone
+    with zipfile.ZipFile(build_wheels.NPM_PYODIDE / "python_stdlib.zip") as z:
+        assert len(names) < 0.25 * len([n for n in z.namelist() if n.endswith(".py")])
+    entry = next(e for e in manifest["runtime"] if e["name"] == "python_stdlib.zip")
+    assert entry["br"] < 1_000_000  # sent over the wire

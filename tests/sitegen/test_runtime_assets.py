@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import brotli
 import markdown
 import pytest
 
@@ -168,14 +169,37 @@ def test_copy_runtime(tmp_path):
     config = json.loads(first.removeprefix("self.__ybCalcConfig = ").removesuffix(";"))
     assert config == ra.browser_config(manifest, snapshot.stat().st_size)
     assert config["snapshot"] == "runtime/" + ra.SNAPSHOT_NAME
+    assert not any("snapshot" in name for name in config["embed"])  # the offline bundle has none
+    # Every binary the worker fetches has its brotli and gzip copies beside it, holding the same
+    # bytes, and the sizes the page states are those of the brotli copies.
+    for folder, name in [("runtime", "pyodide.asm.wasm"), ("runtime", "python_stdlib.zip"),
+                         ("runtime", "pyodide-lock.json")] + [("wheels", w) for w in config["wheels"]]:
+        original = (dest / folder / name).read_bytes()
+        packed = (dest / folder / (name + ".br")).read_bytes()
+        assert brotli.decompress(packed) == original
+        assert gzip.decompress((dest / folder / (name + ".gz")).read_bytes()) == original
+        assert config["wire"][name] == len(packed) < len(original)
+    assert ra.download_bytes(manifest) == sum(v for k, v in config["wire"].items() if k != ra.SNAPSHOT_NAME)
     assert (dest / "worker.js").read_bytes() == (ROOT / "web" / "worker.js").read_bytes()
     assert ra.copy_runtime(tmp_path) == dest  # a second run keeps the same folder
+
+
+def test_copy_runtime_without_snapshot(tmp_path, monkeypatch):
+    monkeypatch.setenv("YB_SNAPSHOT", "0")
+    dest = ra.copy_runtime(tmp_path)
+    assert not (dest / "runtime" / ra.SNAPSHOT_NAME).exists()
+    first = (dest / "calc.js").read_text(encoding="utf-8").splitlines()[0]
+    config = json.loads(first.removeprefix("self.__ybCalcConfig = ").removesuffix(";"))
+    assert config == ra.browser_config(ra.load_manifest())
+    assert config["snapshot"] is None
+    monkeypatch.delenv("YB_SNAPSHOT")
+    assert ra.asset_version() != dest.name  # the two builds never share a folder
 
 
 def test_offline_embed_round_trips(tmp_path):
     scripts = ra.write_offline_embed(tmp_path)
     dest = tmp_path / "assets" / "calc" / ra.asset_version()
-    config = ra.browser_config(ra.load_manifest(), 0)
+    config = ra.browser_config(ra.load_manifest())
     assert [str(p.relative_to(dest)) for p in scripts] == config["embed"]
     pattern = re.compile(r'\(self\.__ybEmbed = self\.__ybEmbed \|\| \{\}\)\[("[^"]+")\] = (.*);\n', re.S)
     for script in scripts:

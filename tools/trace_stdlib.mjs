@@ -1,0 +1,71 @@
+// Which files of Python's standard library the calculators actually use in Pyodide.
+//
+//   node tools/trace_stdlib.mjs RUNTIME_DIR WHEEL_DIR VECTOR_DIR
+//
+// RUNTIME_DIR holds the untrimmed runtime (the npm package). Under Node this starts Pyodide the
+// way the browser's worker does (web/worker.js): unpacks the wheels into site-packages with
+// zipfile, imports calculators.web, answers one form of every
+// calculator plus an unknown one, runs every row of every vector file (tests/vectors/check.py)
+// and lets an exception cross into JavaScript (Pyodide formats it with `traceback`).
+// It prints, as JSON, the entries of python_stdlib.zip that hold a module imported by then:
+// {"entries": ["json/__init__.pyc", …], "modules": N}.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const [runtimeArg, wheelArg, vectorArg] = process.argv.slice(2);
+if (!runtimeArg || !wheelArg || !vectorArg) {
+  console.error("usage: node tools/trace_stdlib.mjs RUNTIME_DIR WHEEL_DIR VECTOR_DIR");
+  process.exit(2);
+}
+const runtime = resolve(runtimeArg);
+const wheelDir = resolve(wheelArg);
+const vectorDir = resolve(vectorArg);
+const { loadPyodide } = await import(join(runtime, "pyodide.mjs"));
+const wheels = readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort();
+
+const pyodide = await loadPyodide({ indexURL: runtime + "/", stdout: () => {}, stderr: (l) => console.error(l) });
+pyodide.FS.mkdirTree("/tmp/wheels");
+for (const w of wheels) pyodide.FS.writeFile(`/tmp/wheels/${w}`, readFileSync(join(wheelDir, w)));
+pyodide.FS.mkdirTree("/vectors");
+for (const name of readdirSync(vectorDir)) {
+  if (name.endsWith(".json") || name === "check.py") {
+    pyodide.FS.writeFile(`/vectors/${name}`, readFileSync(join(vectorDir, name)));
+  }
+}
+try {
+  pyodide.runPython("raise ValueError('traced')");
+} catch (err) {
+  if (!String(err).includes("traced")) throw err;
+}
+const out = pyodide.runPython(`
+def _yb_trace():
+    import json, os, sys, sysconfig, zipfile
+    site = sysconfig.get_paths()["purelib"]
+    for name in sorted(os.listdir("/tmp/wheels")):
+        with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
+            wheel.extractall(site)
+    import calculators.web
+    for name, fields in [
+        ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),
+        ("transfer-deadline", {"accepted": "not a date"}),
+        ("late-fee", {"owed": "100", "due": "2026-01-15", "paid": "2026-02-01"}),
+        ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-08"}),
+        ("resident-waiting", {"lapsed-years": "5", "local-rate": "400"}),
+        ("no-such-calculator", {}),
+    ]:
+        calculators.web.handle_json(name, json.dumps(fields))
+    sys.path.insert(0, "/vectors")
+    import check
+    failed = [row["name"] for file, row in check.load_vectors("/vectors") if check.check_row(row) is not None]
+    if failed:
+        raise SystemExit("vectors failed while tracing: %s" % failed)
+    stdlib = next(p for p in sys.path if p.endswith(".zip"))
+    entries = set()
+    for module in list(sys.modules.values()):
+        origin = getattr(getattr(module, "__spec__", None), "origin", None) or getattr(module, "__file__", None)
+        if origin and origin.startswith(stdlib + "/"):
+            entries.add(origin[len(stdlib) + 1:])
+    return json.dumps({"entries": sorted(entries), "modules": len(sys.modules)})
+_yb_trace()
+`);
+console.log(out);
