@@ -12,7 +12,7 @@ import pytest
 from browser_helpers import (choose_snapshot, compute, fill, form, status_texts, status_texts_recorder, submit,
                              wait_ready)
 
-from calculators.registry import FORMS
+from sitegen.runtime_assets import CALCULATOR_SECTIONS, forms_in
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def test_first_interaction_loads_with_progress_steps(fresh_page):
     assert _step_order(texts) == STEPS
     assert any(entry["progress"] and not entry["hidden"] for entry in texts)
     # Every calculator of the page shares the runtime and shows the same status.
-    assert page.locator("[data-status]").count() == len(FORMS)
+    assert page.locator("[data-status]").count() == len(forms_in(CALCULATOR_SECTIONS))
     assert page.locator("[data-status]:visible").count() == 0  # hidden again once ready
     assert metrics["ready"] > metrics["requested"]
     recorder.assert_clean()

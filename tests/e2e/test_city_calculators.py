@@ -16,7 +16,7 @@ import pytest
 from browser_helpers import FAST_MS, assert_rows_shown, compute, form, same_as_cpython, wait_ready
 from e2e_support import recording_context, runtime_requests
 
-from calculators.registry import FORMS
+from sitegen.runtime_assets import CALCULATOR_SECTIONS, forms_in
 
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,7 @@ def test_reading_the_whole_page_loads_no_runtime(chromium, site_server):
 
 def test_no_runtime_request_before_interaction(city, site_server):
     page, session = city
-    assert page.locator("form[data-calculator]").count() == len(FORMS)  # back-payment sits under 补缴
+    assert page.locator("form[data-calculator]").count() == len(forms_in(CALCULATOR_SECTIONS))  # the planner has its own page
     assert page.before_metrics is None, "the runtime was requested on page load"
     assert runtime_requests(page.before) == []
     assert any(url.endswith("/calc.js") for url in page.before)  # the small script only
