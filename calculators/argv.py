@@ -3,7 +3,7 @@ which the browser and the tests cannot use). Errors are `CalculatorError`s namin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from calculators.errors import CalculatorError
 from calculators.text import shown
@@ -19,7 +19,6 @@ class Spec:
     required: tuple[str, ...] = ()
     multi: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
-    usage: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> tuple[str, ...]:
         return self.values + self.multi + self.flags

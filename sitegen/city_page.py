@@ -19,6 +19,7 @@ national topic pointing to its topic page (templates/city.md.j2, sections in tem
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,7 +28,7 @@ from markupsafe import Markup
 from calculators.registry import prefill_facts
 from sitegen.citations import Cited, Citations, only_secondary
 from sitegen.example import ExampleDeadline
-from sitegen.model import City, Dataset, Hotline, Province, Rule, Topic
+from sitegen.model import City, Dataset, FactKind, Hotline, Province, Rule, Topic
 from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, PLAN_TOKEN, render_calculators
 
 CITY_SECTIONS: tuple[str, ...] = ("summary", "local", "national", "calculators", "sources", "nearby")
@@ -55,6 +56,21 @@ FACT_TOPICS: dict[str, tuple[str | None, str]] = {
     "incentive_step": ("incentives", "参保激励的额度"),
     "note": (None, "当地医保部门的说明"),
 }
+
+class UnplacedFactKind(ValueError):
+    """A fact kind declared in sitegen/model.py (FactKind) that no page section shows."""
+
+
+def check_fact_kinds(declared: tuple[str, ...] | None = None) -> None:
+    """Every fact kind the schema allows has its place on a city page (FACT_TOPICS), so a sourced
+    fact of a new kind can never be dropped from its page without a word."""
+    declared = typing.get_args(FactKind) if declared is None else declared
+    missing = [kind for kind in declared if kind not in FACT_TOPICS]
+    if missing:
+        raise UnplacedFactKind(
+            f"sitegen/model.py FactKind 里的 {'、'.join(missing)} 在城市页面上没有位置"
+            "（提示：在 sitegen/city_page.py 的 FACT_TOPICS 里写明它属于哪个专题、在页面上叫什么）")
+
 
 # National rules the summary quotes values of.
 OUT_RULE = "transfer_out_workdays"

@@ -106,6 +106,7 @@ def build_pages(
         return Site([GeneratedPage("index.md", content)], [])
     dataset = result.dataset
     contexts.check_rules(dataset)
+    city_page.check_fact_kinds()
     example = example_deadline(settings.example_accepted, run)
     calendar_notice = pending_notice(dataset.calendar, today)
     grouped = contexts.cities_by_province(dataset)

@@ -31,7 +31,6 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Characters that Markdown would read as markup inside running text (`|` is escapable because
 # mkdocs.yml enables the `tables` extension; `<` and `>` are handled by HTML escaping).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
-_CN_DIGITS = "零一二三四五六七八九"
 
 
 def md_escape(value: object) -> object:
@@ -46,33 +45,6 @@ def cn_date(value: datetime.date | str) -> str:
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def cn_number(value: int) -> str:
-    """0–99 in Chinese numerals: 5 → 五, 12 → 十二, 30 → 三十."""
-    n = int(value)
-    if not 0 <= n < 100:
-        raise ValueError(f"cn_number: {n} 超出 0–99")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _CN_DIGITS[ones]
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return head + "十" + (_CN_DIGITS[ones] if ones else "")
-
-
-def percent(value: Decimal | int | str) -> str:
-    """A rate as a percentage without trailing zeros: 0.0005 → 0.05%."""
-    d = Decimal(str(value)) * 100
-    text = format(d.normalize(), "f")
-    return f"{text}%"
-
-
-def per_ten_thousand(value: Decimal | int | str) -> str:
-    """A rate in the legal wording 万分之N: 0.0005 → 万分之五 (whole N below 100 only)."""
-    d = Decimal(str(value)) * 10000
-    if d != d.to_integral_value():
-        raise ValueError(f"per_ten_thousand: {value} 不是万分之整数")
-    return "万分之" + cn_number(int(d))
 
 
 def number(value: int | Decimal | str | None) -> str:
@@ -102,9 +74,6 @@ def front_matter(value: str) -> Markup:
 
 FILTERS = {
     "cn_date": cn_date,
-    "cn_number": cn_number,
-    "percent": percent,
-    "per_ten_thousand": per_ten_thousand,
     "number": number,
     "grade_label": grade_label,
     "url": url,

@@ -59,23 +59,6 @@ def test_cn_date(value, expected):
     assert r.cn_date(value) == expected
 
 
-@pytest.mark.parametrize(("n", "expected"), [(0, "零"), (5, "五"), (10, "十"), (12, "十二"), (30, "三十"), (99, "九十九")])
-def test_cn_number(n, expected):
-    assert r.cn_number(n) == expected
-
-
-def test_cn_number_refuses_out_of_range():
-    with pytest.raises(ValueError, match="超出"):
-        r.cn_number(100)
-
-
-def test_rate_filters_print_the_legal_and_the_percent_form():
-    assert r.percent(Decimal("0.0005")) == "0.05%"
-    assert r.per_ten_thousand(Decimal("0.0005")) == "万分之五"
-    with pytest.raises(ValueError, match="万分之整数"):
-        r.per_ten_thousand(Decimal("0.00055"))
-
-
 def test_number_prints_rule_values_plainly():
     assert r.number(10) == "10"
     assert r.number(Decimal("0.20")) == "0.2"
