@@ -1,8 +1,8 @@
 """The worked transfer-deadline example printed on every city page.
 
-The dates come from the transfer-deadline calculator (医保办发〔2021〕43号 time limits on the
-official holiday calendar), called through its command-line contract `calculators.cli.run`, so
-the page can never disagree with the checker the reader uses.
+The dates come from the transfer-deadline calculator itself (医保办发〔2021〕43号 time limits on
+the official holiday calendar), called with typed dates, so the page can never disagree with the
+checker the reader uses.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-Runner = Callable[[list[str]], tuple[int, dict]]
+from calculators.errors import CalculatorError
+from calculators.transfer import TransferDeadline, transfer_deadline
+
+Compute = Callable[[datetime.date], TransferDeadline]
 
 
 class ExampleError(RuntimeError):
@@ -27,25 +30,18 @@ class ExampleDeadline:
     notes: tuple[str, ...]  # the calculator's stated assumptions (e.g. the start day)
 
 
-def _date(value: object) -> datetime.date | None:
-    return None if value is None else datetime.date.fromisoformat(str(value))
-
-
-def example_deadline(accepted: datetime.date, run: Runner | None = None) -> ExampleDeadline:
-    """Run `transfer-deadline --accepted <date>` and keep what the page prints."""
-    if run is None:
-        from calculators.cli import run
-    code, out = run(["transfer-deadline", "--accepted", accepted.isoformat()])
-    if code != 0:
-        error = out.get("error", {})
+def example_deadline(accepted: datetime.date, compute: Compute = transfer_deadline) -> ExampleDeadline:
+    """The deadlines for an acceptance on `accepted`, and what the page prints of them."""
+    try:
+        r = compute(accepted)
+    except CalculatorError as error:
         raise ExampleError(
-            f"mkdocs.yml extra.yibao.example_accepted: 计算器拒绝示例日期 {accepted.isoformat()}："
-            f"{error.get('message', out)}"
-        )
+            f"mkdocs.yml extra.yibao.example_accepted: 计算器拒绝示例日期 {accepted.isoformat()}：{error.message}"
+        ) from None
     return ExampleDeadline(
         accepted=accepted,
-        transfer_out_due=_date(out.get("transfer_out_due")),
-        transfer_in_due=_date(out.get("transfer_in_due")),
-        problems=tuple(p["message"] for p in out.get("problems", [])),
-        notes=tuple(n["message"] for n in out.get("notes", [])),
+        transfer_out_due=r.transfer_out_due,
+        transfer_in_due=r.transfer_in_due,
+        problems=tuple(p.message for p in r.problems),
+        notes=tuple(n.message for n in r.notes),
     )

@@ -18,7 +18,7 @@ from jinja2 import Environment
 
 from sitegen import city_page, contexts
 from sitegen.calendar_status import pending_notice
-from sitegen.example import Runner, example_deadline
+from sitegen.example import Compute, example_deadline
 from sitegen.load import LoadResult, Problem
 from sitegen.render import TEMPLATES, make_environment, render
 from sitegen.settings import SiteSettings
@@ -90,12 +90,12 @@ def build_pages(
     result: LoadResult,
     settings: SiteSettings,
     *,
-    run: Runner | None = None,
+    compute: Compute | None = None,
     templates: Path = TEMPLATES,
     root: Path = ROOT,
     today: datetime.date | None = None,
 ) -> Site:
-    """All pages. `run` replaces `calculators.cli.run` in tests; `root` is the folder that holds
+    """All pages. `compute` replaces the transfer-deadline calculator in tests; `root` is the folder that holds
     data/ (the problems' file names are relative to it); `today`, the build date, decides whether
     the calculators say that next year's holidays are not out yet (sitegen.calendar_status)."""
     env = make_environment(templates)
@@ -107,7 +107,7 @@ def build_pages(
     dataset = result.dataset
     contexts.check_rules(dataset)
     city_page.check_fact_kinds()
-    example = example_deadline(settings.example_accepted, run)
+    example = example_deadline(settings.example_accepted, *([compute] if compute else []))
     calendar_notice = pending_notice(dataset.calendar, today)
     grouped = contexts.cities_by_province(dataset)
     pages: list[GeneratedPage] = []

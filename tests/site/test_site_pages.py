@@ -7,11 +7,15 @@ import datetime
 import html
 import re
 
+from types import SimpleNamespace
+
 import markdown
 import pytest
 import yaml
 from site_fixture_data import write_dataset
 
+from calculators.errors import CalculatorError
+from calculators.notes import Note
 from sitegen.contexts import MissingRules
 from sitegen.example import ExampleError
 from sitegen.load import load_dataset
@@ -165,36 +169,40 @@ def test_only_secondary_rules_say_so_next_to_the_rule(root):
     assert "10 个工作日内办结，转入地在收到信息表后 5 个工作日内办结（依据只找到二手网站的转述）" in city
 
 
+def _answer(out_due, in_due, problems=()):
+    """A transfer-deadline answer as the calculator types it (only what the example reads)."""
+    return SimpleNamespace(transfer_out_due=out_due, transfer_in_due=in_due,
+                           problems=tuple(Note("x", message) for message in problems), notes=())
+
+
 def test_time_limit_example_comes_from_the_calculator(root):
     calls = []
 
-    def run(argv):
-        calls.append(argv)
-        return 0, {"transfer_out_due": "2026-10-15", "transfer_in_due": "2026-10-22", "problems": [], "notes": []}
+    def compute(accepted):
+        calls.append(accepted)
+        return _answer(datetime.date(2026, 10, 15), datetime.date(2026, 10, 22))
 
-    page = pages_of(root, run=run)["cities/guangzhou.md"]
-    assert calls == [["transfer-deadline", "--accepted", "2026-09-24"]]  # once per build, not per page
+    page = pages_of(root, compute=compute)["cities/guangzhou.md"]
+    assert calls == [datetime.date(2026, 9, 24)]  # once per build, not per page
     assert "比如 2026年9月24日 受理的，转出地最迟在 2026年10月15日 办结" in page
     assert "转入地如果到 2026年10月15日 当天才收到信息表，最迟在 2026年10月22日 办结" in page
 
 
 def test_uncomputable_part_of_the_example_is_said_not_guessed(root):
-    def run(argv):
-        return 0, {"transfer_out_due": "2026-12-31", "transfer_in_due": None,
-                   "problems": [{"code": "calendar_not_covered", "message": "转入地期限：2027 年的官方日历尚未收录。"}],
-                   "notes": []}
+    def compute(accepted):
+        return _answer(datetime.date(2026, 12, 31), None, ["转入地期限：2027 年的官方日历尚未收录。"])
 
-    page = pages_of(root, run=run)["cities/guangzhou.md"]
+    page = pages_of(root, compute=compute)["cities/guangzhou.md"]
     assert "转出地最迟在 2026年12月31日 办结。" in page
     assert "转入地期限：2027 年的官方日历尚未收录。" in page
 
 
 def test_calculator_refusing_the_example_date_fails_with_the_setting_named(root):
-    def run(argv):
-        return 2, {"error": {"code": "bad_date", "field": "accepted", "message": "日期无效"}}
+    def compute(accepted):
+        raise CalculatorError("bad_date", "accepted", "日期无效")
 
     with pytest.raises(ExampleError, match=r"extra\.yibao\.example_accepted: .*日期无效"):
-        pages_of(root, run=run)
+        pages_of(root, compute=compute)
 
 
 def test_guangdong_city_says_what_happens_inside_and_outside_the_province(root):
