@@ -6,7 +6,7 @@
 // way the browser's worker does (web/worker.js): unpacks the wheels into site-packages with
 // zipfile, imports calculators.web, answers one form of every
 // calculator plus an unknown one, runs every row of every vector file (tests/vectors/check.py)
-// and lets an exception cross into JavaScript (Pyodide formats it with `traceback`).
+// (their answers are not judged here) and lets an exception cross into JavaScript (Pyodide formats it with `traceback`).
 // It prints, as JSON, the entries of python_stdlib.zip that hold a module imported by then:
 // {"entries": ["json/__init__.pyc", …], "modules": N}.
 import { readFileSync, readdirSync } from "node:fs";
@@ -56,9 +56,10 @@ def _yb_trace():
         calculators.web.handle_json(name, json.dumps(fields))
     sys.path.insert(0, "/vectors")
     import check
-    failed = [row["name"] for file, row in check.load_vectors("/vectors") if check.check_row(row) is not None]
-    if failed:
-        raise SystemExit("vectors failed while tracing: %s" % failed)
+    # Every row runs (that is what imports the modules); whether its answer matches is the tests'
+    # business (tests/pyodide), not the build's: an editor's new holiday year changes answers.
+    for file, row in check.load_vectors("/vectors"):
+        check.check_row(row)
     stdlib = next(p for p in sys.path if p.endswith(".zip"))
     entries = set()
     for module in list(sys.modules.values()):
