@@ -21,7 +21,13 @@ CALLS = [
     ("resident-waiting", ["resident-waiting", "--lapsed-years", "5", "--repaired-years", "2",
                           "--local-rate", "400"]),
     ("late-fee", ["late-fee", "--owed", "3650.00", "--days", "45"]),
+    ("back-payment", ["back-payment", "--month", "2026-01:3650.00:2026-02-15", "--month", "2026-02:3650.00:2026-03-15",
+                      "--paid", "2026-04-01"]),
+    ("plan", ["plan", "--from", "中山", "--to", "北京", "--last-paid", "2026-10", "--accepted", "2026-12-20"]),
 ]
+# The planner's modules in the calculators' wheel: what it adds to the browser's download.
+PLANNER = ("calculators/plan.py", "calculators/plan_json.py", "calculators/plan_rules.py", "calculators/places.py",
+           "calculators/places_data.py", "calculators/registry/plan.py")
 REPEAT = 200
 STARTS = 3
 
@@ -42,6 +48,18 @@ def node(mode: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def planner_bytes() -> int:
+    """Brotli size of the planner's compiled modules as the wheel carries them."""
+    import zipfile
+
+    import brotli
+
+    wheel = next((ROOT / "build" / "pyodide" / "wheels").glob("yibao_calculators-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = [n for n in archive.namelist() if n.rsplit(".", 1)[0] in {p.rsplit(".", 1)[0] for p in PLANNER}]
+        return sum(len(brotli.compress(archive.read(n))) for n in names)
+
+
 def main() -> None:
     cpy = cpython_per_call_us()
     bare, ours = [], []
@@ -54,6 +72,7 @@ def main() -> None:
     for name, _ in CALLS:
         p = last["per_call_us"][name]
         print(f"{name:<20}{cpy[name]:>10.1f}{p:>10.1f}{p / cpy[name]:>7.1f}×")
+    print(f"\nthe planner adds {planner_bytes() / 1000:.1f} KB (brotli) to the calculators' wheel")
     b, o = statistics.median(bare), statistics.median(ours)
     print(f"\n## Pyodide start-up in Node (median of {STARTS}, interleaved)")
     print(f"bare npm loadPyodide():                    {b:8.0f} ms")
