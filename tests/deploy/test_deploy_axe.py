@@ -85,3 +85,13 @@ def test_the_count_picture_of_an_estimate_has_no_violation_at_all(axe_page, ngin
         {resultTypes: ['violations']})""")["violations"]
     _record("transfer-deadline estimate and count picture", found)
     assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
+
+
+def test_the_planner_with_a_plan_shown_has_no_violation_at_all(axe_page, nginx):
+    axe_page.goto(nginx + "/plan/")
+    compute(axe_page, "plan", {"from": "中山", "to": "北京", "last-paid": "2026-10", "accepted": "2026-12-20"})
+    assert axe_page.locator("ol[data-steps] > li").count() >= 5
+    axe_page.add_script_tag(path=str(AXE))
+    found = axe_page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+    _record("planner page, plan shown", found)
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []

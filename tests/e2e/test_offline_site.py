@@ -133,3 +133,18 @@ def test_runtime_came_from_the_embed_scripts(city_page):
     problems = form(page, "transfer-deadline").locator('[data-result] [data-code="calendar_provisional"]')
     assert problems.count() >= 1
     _assert_offline(session)
+
+
+def test_the_planner_works_from_disk_and_a_city_page_links_to_it(offline):
+    """The city page's entry opens the planner (a file:// link with the city in the fragment);
+    the plan restored from it is Python's own answer, with the network cut."""
+    session, folder = offline
+    page = session.new_page()
+    page.goto((folder / CITY_FILE).as_uri())
+    page.locator("a.yb-plan-entry").first.click()
+    assert page.url.endswith("plan.html#from=130100")
+    detail = compute(page, "plan", {"from": "130100", "to": "北京", "last-paid": "2026-10"})
+    assert detail["payload"] == handle("plan", detail["fields"])
+    assert page.locator("ol[data-steps] > li[data-step]").count() >= 5
+    _assert_offline(session)
+    page.close()
