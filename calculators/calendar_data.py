@@ -7,7 +7,7 @@ REST_WINDOW and WORK_WINDOW: (days before, days after) a day the law fixes withi
 placed rest days and 调休 working days (declared in sitegen/statutory.py).
 """
 
-SOURCE_DIGEST = "908f80826edab68a0e80dad06c5689c1d921bc4df03be2cb2f9b963079c5c681"
+SOURCE_DIGEST = "4ac8d1d1563064753da91ce48356562fc1e8ef68e7f6ce7dafb46abe18463b15"
 
 REST_WINDOW = (2, 6)
 WORK_WINDOW = (8, 10)

@@ -11,17 +11,15 @@ A file with problems is not compiled: the last good module stays and the problem
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
+from sitegen.compiled import compiled_digest, digest_of, write_if_changed
 from sitegen.load import DEFAULT_ROOT, load_calendar
 from sitegen.model import CalendarYear
 from sitegen.problems import Problem
 from sitegen.statutory import REST_WINDOW, WORK_WINDOW
 
 CALENDAR_PATH = Path(__file__).resolve().parent.parent / "calculators" / "calendar_data.py"
-DIGEST_LINE = re.compile(r'^SOURCE_DIGEST = "([0-9a-f]{64})"$', re.MULTILINE)
 
 HEADER = '''"""The working-day calendar, one entry per year of data/calendar/.
 
@@ -35,13 +33,7 @@ placed rest days and 调休 working days (declared in sitegen/statutory.py).
 
 
 def source_digest(root: Path = DEFAULT_ROOT) -> str:
-    h = hashlib.sha256()
-    for path in sorted((root / "calendar").glob("*.yaml")):
-        h.update(path.name.encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
+    return digest_of(root, sorted((root / "calendar").glob("*.yaml")))
 
 
 def _year_literal(record: CalendarYear) -> str:
@@ -63,23 +55,12 @@ def render_calendar_module(calendar: dict[int, CalendarYear], digest: str) -> st
     return "\n".join(lines) + "\n"
 
 
-def compiled_digest(target: Path = CALENDAR_PATH) -> str | None:
-    if not target.is_file():
-        return None
-    found = DIGEST_LINE.search(target.read_text(encoding="utf-8"))
-    return found.group(1) if found else None
-
-
 def refresh(root: Path = DEFAULT_ROOT, target: Path = CALENDAR_PATH) -> tuple[bool, list[Problem]]:
     """Compile the calendar into `target`: (whether the file changed, the problems that stopped it)."""
     calendar, problems, _ = load_calendar(root)
     if problems:
         return False, problems
-    text = render_calendar_module(calendar, source_digest(root))
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        return False, []
-    target.write_text(text, encoding="utf-8")
-    return True, []
+    return write_if_changed(target, render_calendar_module(calendar, source_digest(root))), []
 
 
 def refresh_if_stale(root: Path = DEFAULT_ROOT, target: Path = CALENDAR_PATH) -> tuple[bool, list[Problem]]:

@@ -17,19 +17,17 @@ Computed here, at compile time, so the browser needs neither pypinyin nor the ru
 
 from __future__ import annotations
 
-import hashlib
-import re
 from decimal import Decimal
 from pathlib import Path
 
 from calculators.plan_rules import ACCOUNT_KIND, MAX_WAIT_KIND, PLAN_RULE_IDS
 from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS
+from sitegen.compiled import compiled_digest, digest_of, write_if_changed
 from sitegen.load import DEFAULT_ROOT, load_dataset
 from sitegen.model import Dataset, LocalFact, Province, Source
 from sitegen.problems import Problem
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "calculators" / "places_data.py"
-DIGEST_LINE = re.compile(r'^SOURCE_DIGEST = "([0-9a-f]{64})"$', re.MULTILINE)
 SOURCE_FOLDERS = ("provinces", "cities")
 ACCOUNT_STAYS = "stays_in_province"
 ACCOUNT_STAYS_TEXT = "不划转"
@@ -51,18 +49,10 @@ HOTLINE = (number, name, source).
 
 
 def source_digest(root: Path = DEFAULT_ROOT) -> str:
-    h = hashlib.sha256()
     paths = [root / "national.yaml"]
     for folder in SOURCE_FOLDERS:
         paths += sorted((root / folder).glob("*.yaml"))
-    for path in paths:
-        if not path.is_file():
-            continue
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
+    return digest_of(root, paths)
 
 
 def pinyin_syllables(short_name: str) -> list[str]:
@@ -183,13 +173,6 @@ def render_places_module(dataset: Dataset, digest: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compiled_digest(target: Path = PLACES_PATH) -> str | None:
-    if not target.is_file():
-        return None
-    found = DIGEST_LINE.search(target.read_text(encoding="utf-8"))
-    return found.group(1) if found else None
-
-
 def compile_places(root: Path = DEFAULT_ROOT) -> tuple[str | None, list[Problem]]:
     """The module text, or None and the problems that stop it."""
     result = load_dataset(root)
@@ -205,10 +188,7 @@ def refresh(root: Path = DEFAULT_ROOT, target: Path = PLACES_PATH) -> tuple[bool
     text, problems = compile_places(root)
     if text is None:
         return False, problems
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        return False, []
-    target.write_text(text, encoding="utf-8")
-    return True, []
+    return write_if_changed(target, text), []
 
 
 def refresh_if_stale(root: Path = DEFAULT_ROOT, target: Path = PLACES_PATH) -> tuple[bool, list[Problem]]:
