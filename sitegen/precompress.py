@@ -25,7 +25,7 @@ BROTLI_LARGE = 6
 
 
 def _made_already(path: Path) -> bool:
-    """The runtime's copies come made, at brotli's densest (tools/precompressed.py, copied with
+    """The runtime's copies come made, at brotli's densest (sitegen/runtime_compress.py, copied with
     the file's own mtime by sitegen/runtime_assets.py): not made again, not made worse."""
     copies = [path.with_name(path.name + s) for s in (".br", ".gz")]
     return all(c.exists() and c.stat().st_mtime >= path.stat().st_mtime for c in copies)

@@ -10,15 +10,22 @@ hook makes that hold for the generated pages and makes the result complete:
   every page is rendered again, so no page keeps a stale nav.
 - `merge_search_index` keeps the search index whole: Material's own merge under dirty builds
   assumes a single rebuilt page, and a city edit also rebuilds its province page and the overview.
+- `BuildState` is what the hook keeps between MkDocs events of one build, `PreviewState` what it
+  keeps across the rebuilds of one `mkdocs serve` (MkDocs loads the hook once per process).
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
+import logging
 import re
+import shutil
+import tempfile
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # The hook logs this after every build under `mkdocs serve`, numbered (MkDocs itself drops a
@@ -108,3 +115,91 @@ def merge_search_index(previous: dict | None, current: dict, rebuilt: set[str], 
     kept = [d for d in previous.get("docs", [])
             if page_of(d["location"]) in pages and page_of(d["location"]) not in rebuilt]
     return {**current, "docs": kept + current.get("docs", [])}
+
+
+@dataclass
+class BuildState:
+    """The hook's state within one build: the command, the generated pages (on_config → on_files)
+    and the hashed theme asset names (on_files → on_env)."""
+
+    command: str = "build"
+    dirty: bool = False  # `mkdocs serve --dirty`
+    pages: list = field(default_factory=list)
+    assets: dict[str, str] = field(default_factory=dict)
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = command == "serve" and dirty
+        if self.dirty:
+            # MkDocs warns on every dirty build that the nav may go stale; the hook prevents that.
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+
+class DirtyWarningFilter(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation inaccurate: under
+    `make serve` the hook renders every page again whenever the layout changes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@dataclass
+class PreviewState:
+    """Across the rebuilds of one `mkdocs serve` (--dirty for the page sources, the layout and
+    the search index)."""
+
+    sources: PageSources | None = None  # made on first use, removed at exit
+    layout: str | None = None  # layout_fingerprint of the last build (None: render every page)
+    full: bool = True  # this build renders every page
+    rendered: set[str] = field(default_factory=set)  # URLs of the pages rendered by this build
+    urls: set[str] = field(default_factory=set)  # URLs of every page of this build
+    search: dict | None = None  # the merged search index written by the last build
+    builds: int = 0
+    started: float = 0.0
+
+    def begin(self) -> None:
+        """A build starts (on_config)."""
+        self.started = time.monotonic()
+        self.rendered = set()
+
+    def page_sources(self) -> PageSources:
+        if self.sources is None:
+            folder = Path(tempfile.mkdtemp(prefix="yibao-preview-"))
+            atexit.register(shutil.rmtree, folder, True)
+            self.sources = PageSources(folder)
+        return self.sources
+
+    def write_pages(self, pages: Iterable, nav: object, layout_files: Iterable[Path]) -> list[str]:
+        """Write the generated pages' sources (objects with src_uri and content) and decide
+        whether every page must be rendered again; returns the src_uris whose text changed."""
+        pages = list(pages)
+        written = self.page_sources().write((page.src_uri, page.content) for page in pages)
+        layout = layout_fingerprint(nav, [page.src_uri for page in pages], layout_files)
+        self.full = layout != self.layout
+        self.layout = layout
+        return written
+
+    def merge_search(self, site_dir: Path) -> None:
+        """Rewrite site_dir/search/search_index.json whole (merge_search_index)."""
+        path = Path(site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        current = json.loads(path.read_text(encoding="utf-8"))
+        previous = None if self.full else self.search
+        merged = merge_search_index(previous, current, self.rendered, self.urls)
+        if merged is not current:
+            path.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
+        self.search = merged
+
+    def finished(self) -> tuple[int, int, float]:
+        """A build ended: BUILD_LOG's arguments (build number, pages rendered, seconds)."""
+        self.builds += 1
+        return self.builds, len(self.rendered), time.monotonic() - self.started
+
+    def failed(self) -> None:
+        """After a failed build the next one renders every page."""
+        self.layout = None

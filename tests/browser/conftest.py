@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +25,7 @@ from browser_helpers import open_page
 from sitegen.runtime_assets import copy_runtime, render_calculators, write_offline_embed
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import build_wheels  # noqa: E402
+from sitegen import pyodide_build as build_wheels
 
 SECURITY_HEADERS = ROOT / "deploy" / "security-headers.conf"
 # The city data a page would prefill (the test page plays 石家庄市).

@@ -8,7 +8,6 @@ build/pyodide/wheels — exactly what the browser loads.
 import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
 RUNNER = Path(__file__).with_name("run_vectors.mjs")
 
-sys.path.insert(0, str(ROOT / "tools"))
-import build_wheels  # noqa: E402
+from sitegen import pyodide_build as build_wheels
 
 pytestmark = pytest.mark.pyodide
 
