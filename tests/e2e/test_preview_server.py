@@ -145,7 +145,9 @@ def test_edit_break_fix(preview, chromium, built_site):
 
     session = recording_context(chromium)
     page = session.new_page()
-    page.goto(preview.base + CITY_URL)
+    # The checks read the page's text; waiting for every subresource ("load") can outlast a
+    # rebuild that empties the site folder under the page (seen timing out at 30 s in CI).
+    page.goto(preview.base + CITY_URL, wait_until="domcontentloaded")
     page.evaluate("() => { window.__ybBeforeReload = true; }")
     builds_before = len(preview.builds())
     searchable = preview.search_pages()
@@ -186,7 +188,8 @@ def test_edit_break_fix(preview, chromium, built_site):
     assert "town" in html
     status, other = preview.get(OTHER_URL)
     assert status == 200 and "保定市" in other
-    page.goto(preview.base + CITY_URL)  # the tab may have reloaded onto a missing page in step 2
+    # The tab may have reloaded onto a missing page in step 2.
+    page.goto(preview.base + CITY_URL, wait_until="domcontentloaded")
     assert f"data/cities/130100.yaml:{line} kind" in page.locator("article").text_content()
     page.evaluate("() => { window.__ybBeforeReload = true; }")
 
