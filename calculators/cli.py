@@ -13,24 +13,13 @@ import json
 import sys
 
 from calculators.argv import parse
-from calculators.errors import CalculatorError
+from calculators.errors import CalculatorError, internal_error
 from calculators.registry import BY_NAME
 from calculators.text import shown
 
 EXIT_OK = 0
 EXIT_ERROR = 2
 HELP = ("--help", "-h", "help")
-
-
-def internal_error(error: Exception) -> dict:
-    """A bug: still an answer with a structured error."""
-    return {
-        "error": {
-            "code": "internal_error",
-            "field": None,
-            "message": f"计算器内部错误（{type(error).__name__}），请把输入内容反馈给我们。",
-        }
-    }
 
 
 def _dispatch(argv: list[str]) -> dict:

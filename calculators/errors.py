@@ -61,3 +61,14 @@ class CalendarProvisional(CalculatorError):
     def __init__(self, count, message: str, field: str | None = None) -> None:
         super().__init__(self.CODE, field, message)
         self.count = count
+
+
+def internal_error(error: Exception) -> dict:
+    """A bug: still an answer with a structured error."""
+    return {
+        "error": {
+            "code": "internal_error",
+            "field": None,
+            "message": f"计算器内部错误（{type(error).__name__}），请把输入内容反馈给我们。",
+        }
+    }

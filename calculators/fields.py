@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from calculators.argv import Spec
 from calculators.errors import CalculatorError
 from calculators.inputs import parse_choice, parse_date, parse_int, parse_month
 from calculators.money import parse_amount
+
+if TYPE_CHECKING:
+    from calculators.argv import Spec
 
 DATE, MONTH, INTEGER, AMOUNT, CHOICE, FLAG, ENTRIES, TEXT = (
     "date", "month", "integer", "amount", "choice", "flag", "entries", "text")
@@ -73,7 +75,10 @@ class Field:
 
 
 def spec(fields: tuple[Field, ...]) -> Spec:
-    """The command-line options of these fields (calculators.argv)."""
+    """The command-line options of these fields (calculators.argv, imported here: the browser
+    never parses a command line)."""
+    from calculators.argv import Spec
+
     return Spec(
         values=tuple(f.name for f in fields if f.kind not in (FLAG, ENTRIES)),
         # A list's emptiness is the calculator's to word (e.g. 「请至少填写一个欠缴月份」).

@@ -35,7 +35,6 @@ would make the bounds wrong; the test of the next official year will say so.
 
 from __future__ import annotations
 
-import calendar as weekdays
 import datetime
 from dataclasses import dataclass
 
@@ -43,6 +42,9 @@ from calculators.calendar_data import REST_WINDOW, WORK_WINDOW, YEARS
 from calculators.errors import CalendarNotCovered
 
 ONE_DAY = datetime.timedelta(days=1)
+# date.weekday() of a Saturday (Sunday is one more); not calendar.SATURDAY: `calendar` imports `locale`,
+# which the browser's first answer would wait for.
+SATURDAY = datetime.date(2000, 1, 1).weekday()
 OFFICIAL = "official"
 STATUTORY = "statutory"
 
@@ -147,7 +149,7 @@ class Calendar:
         if day.year == self.estimated_year:
             return self._estimated[day]
         y = self._years[day.year]
-        weekend = day.weekday() >= weekdays.SATURDAY
+        weekend = day.weekday() >= SATURDAY
         if day in y.workdays:
             kind, work, name = MAKEUP, True, None
         elif day in y.holidays:
@@ -168,17 +170,17 @@ class Calendar:
         for day, name in sorted(law.items()):
             by_festival.setdefault(name, []).append(day)
         for name, days in by_festival.items():
-            owed = sum(1 for d in days if d.weekday() >= weekdays.SATURDAY)
+            owed = sum(1 for d in days if d.weekday() >= SATURDAY)
             day = max(days)
             while owed:
                 day += ONE_DAY
-                if day.weekday() < weekdays.SATURDAY and day not in law and day not in buxia:
+                if day.weekday() < SATURDAY and day not in law and day not in buxia:
                     buxia[day] = name
                     owed -= 1
         law_days = sorted(law)
         estimated = {}
         for day in _days(first, datetime.date(y.year, 12, 31)):
-            weekend = day.weekday() >= weekdays.SATURDAY
+            weekend = day.weekday() >= SATURDAY
             if day in law:
                 estimated[day] = Day(day, HOLIDAY, False, False, False, False, law[day])
                 continue

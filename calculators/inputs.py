@@ -6,7 +6,7 @@ import datetime
 import re
 
 from calculators.errors import CalculatorError
-from calculators.limits import MAX_YEAR, MIN_YEAR
+from calculators.limits import MAX_DAYS, MAX_YEAR, MIN_YEAR
 from calculators.text import normalise, shown
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
@@ -82,3 +82,14 @@ def month_from_index(index: int) -> datetime.date:
 
 def format_month(month: datetime.date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
+
+
+def check_day_count(n: object, field: str = "days") -> int:
+    """Validate a number of days: an int from 0 to the sanity bound `MAX_DAYS`."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise CalculatorError("invalid_integer", field, "天数必须是整数。")
+    if n < 0:
+        raise CalculatorError("out_of_range", field, "天数不能为负数。")
+    if n > MAX_DAYS:
+        raise CalculatorError("out_of_range", field, f"天数不能超过 {MAX_DAYS} 天（一百年），请检查是否多输了数字。")
+    return n

@@ -24,7 +24,7 @@ from calculators.errors import CalculatorError
 from calculators.money import check_amount, format_money, round_fen
 from calculators.notes import Note
 from calculators.rules import LATE_FEE_DAILY_RATE
-from calculators.workdays import check_day_count
+from calculators.inputs import check_day_count
 
 EMPLOYER = "employer"
 INDIVIDUAL = "individual"

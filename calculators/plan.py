@@ -21,7 +21,6 @@ Choices, each told to the reader in `notes`:
 
 from __future__ import annotations
 
-import calendar as month_calendar
 import datetime
 from dataclasses import dataclass, field
 
@@ -127,7 +126,9 @@ class _Draft:
 
 
 def _last_day(month: datetime.date) -> datetime.date:
-    return month.replace(day=month_calendar.monthrange(month.year, month.month)[1])
+    """The month's last day: the day before the next month's first."""
+    following = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
 
 
 def _next_month(month: datetime.date) -> datetime.date:

@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import json
 
-from calculators.cli import internal_error
-from calculators.errors import CalculatorError
-from calculators.registry import BY_NAME, FORMS
+from calculators.errors import CalculatorError, internal_error
+from calculators.registry import entry
 
-FORM_CALCULATORS = tuple(calc.name for calc in FORMS)
+
+def __getattr__(attr: str):
+    """FORM_CALCULATORS: the names of the calculators with a form (imports every calculator)."""
+    if attr == "FORM_CALCULATORS":
+        from calculators.registry import FORMS
+
+        return tuple(calc.name for calc in FORMS)
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
 
 
 def _error(code: str, field: str | None, message: str) -> dict:
@@ -28,7 +34,7 @@ def _error(code: str, field: str | None, message: str) -> dict:
 
 def handle(name: str, fields: dict[str, str]) -> dict:
     """Run calculator `name` on form `fields`; the answer as display rows, or the error."""
-    calc = BY_NAME.get(name)
+    calc = entry(name)  # this calculator's module only: nothing else is imported on the way
     if calc is None or not calc.has_form:
         return _error("unknown_command", None, f"没有名为“{name}”的网页计算器。")
     known = {field.name for field in calc.fields}

@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from calculators.errors import CalculatorError, CalendarNotCovered, CalendarProvisional
+from calculators.errors import CalendarNotCovered, CalendarProvisional
 from calculators.holiday_calendar import DEFAULT, Calendar, Day
-from calculators.limits import MAX_DAYS
+from calculators.inputs import check_day_count
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -52,17 +52,6 @@ def is_workday(day: datetime.date, calendar: Calendar = DEFAULT) -> bool:
         raise CalendarNotCovered(day.year, calendar.first_year, calendar.last_official,
                                  estimated=calendar.estimated_year)
     return calendar.day(day).work
-
-
-def check_day_count(n: object, field: str = "days") -> int:
-    """Validate a number of days: an int from 0 to the sanity bound `MAX_DAYS`."""
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise CalculatorError("invalid_integer", field, "天数必须是整数。")
-    if n < 0:
-        raise CalculatorError("out_of_range", field, "天数不能为负数。")
-    if n > MAX_DAYS:
-        raise CalculatorError("out_of_range", field, f"天数不能超过 {MAX_DAYS} 天（一百年），请检查是否多输了数字。")
-    return n
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ import json
 import os
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined

@@ -2,13 +2,19 @@
 answer is presented — as JSON on the command line, as rows in the browser.
 
 The command line (calculators.cli), the browser handler (calculators.web), the forms on the pages
-and the prefill of city facts are all derived from `CALCULATORS`. Adding a calculator: its module
-(the pure function), one file here with its `ENTRY`, one line in `CALCULATORS`, and its vector file
-tests/vectors/<name>.json. The order of `CALCULATORS` is the order of the forms on a page.
+and the prefill of city facts are all derived from `NAMES` and the entries. Adding a calculator: its
+module (the pure function), one file here named after it (`late-fee` → late_fee.py) with its
+`ENTRY`, its name in `NAMES`, and its vector file tests/vectors/<name>.json. The order of `NAMES` is
+the order of the forms on a page.
+
+`entry(name)` imports one calculator's module only: the browser's first answer waits for the imports
+(a Python start-up in Pyodide on a phone), so a form does not pay for the other calculators.
+`CALCULATORS`, `BY_NAME` and `FORMS` import them all, on first use.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,31 +55,47 @@ class Calculator:
         return self.compute(**inputs), inputs
 
 
-def _entries() -> tuple[Calculator, ...]:
-    from calculators.registry import add_workdays, back_payment, employee_gap, late_fee, plan, resident_waiting
-    from calculators.registry import transfer_deadline
+NAMES: tuple[str, ...] = (
+    "plan",
+    "transfer-deadline",
+    "employee-gap",
+    "resident-waiting",
+    "late-fee",
+    "back-payment",
+    "add-workdays",
+)
 
-    return (
-        plan.ENTRY,
-        transfer_deadline.ENTRY,
-        employee_gap.ENTRY,
-        resident_waiting.ENTRY,
-        late_fee.ENTRY,
-        back_payment.ENTRY,
-        add_workdays.ENTRY,
+
+def entry(name: str) -> Calculator | None:
+    """The calculator called `name` (None for no such name), importing its module alone."""
+    if name not in NAMES:
+        return None
+    calc = importlib.import_module(f"{__name__}.{name.replace('-', '_')}").ENTRY
+    if calc.name != name:
+        raise LookupError(f"{__name__}.{name.replace('-', '_')} declares {calc.name!r}, listed as {name!r}")
+    return calc
+
+
+def __getattr__(attr: str):
+    """CALCULATORS (in NAMES' order), BY_NAME and FORMS (those with a form): every entry, imported once."""
+    if attr not in ("CALCULATORS", "BY_NAME", "FORMS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
+    if attr in globals():  # a call from this module (a global name does not reach __getattr__)
+        return globals()[attr]
+    calculators = tuple(entry(name) for name in NAMES)
+    globals().update(
+        CALCULATORS=calculators,
+        BY_NAME={c.name: c for c in calculators},
+        FORMS=tuple(c for c in calculators if c.has_form),
     )
-
-
-CALCULATORS: tuple[Calculator, ...] = _entries()
-BY_NAME: dict[str, Calculator] = {c.name: c for c in CALCULATORS}
-FORMS: tuple[Calculator, ...] = tuple(c for c in CALCULATORS if c.has_form)
+    return globals()[attr]
 
 
 def prefill_keys() -> frozenset[str]:
     """Every form field name, and "place" (the city shown next to prefilled fields)."""
-    return frozenset({"place"} | {f.name for c in FORMS for f in c.fields})
+    return frozenset({"place"} | {f.name for c in __getattr__("FORMS") for f in c.fields})
 
 
 def prefill_facts() -> dict[str, str]:
     """{form field name: the city fact kind that prefills it}."""
-    return {f.name: f.prefill for c in FORMS for f in c.fields if f.prefill}
+    return {f.name: f.prefill for c in __getattr__("FORMS") for f in c.fields if f.prefill}

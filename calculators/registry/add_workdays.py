@@ -5,7 +5,8 @@ from __future__ import annotations
 from calculators.errors import CalendarNotCovered
 from calculators.fields import DATE, INTEGER, Field
 from calculators.registry import Calculator
-from calculators.workdays import WorkdayCount, check_day_count, count_workdays
+from calculators.inputs import check_day_count
+from calculators.workdays import WorkdayCount, count_workdays
 
 PROVISIONAL = "calendar_provisional"
 

@@ -6,7 +6,7 @@ import re
 
 from calculators.back_payment import ArrearsMonth, BackPayment, back_payment
 from calculators.errors import CalculatorError
-from calculators.fields import CHOICE, DATE, ENTRIES, Field
+from calculators.fields import DATE, ENTRIES, Field
 from calculators.inputs import format_month, parse_date, parse_month
 from calculators.money import format_money, parse_amount
 from calculators.present import Row, money_row, month_text, row
