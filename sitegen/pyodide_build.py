@@ -149,6 +149,15 @@ def copy_runtime(dest: Path) -> None:
     dest.mkdir(parents=True)
     for name in RUNTIME_FILES:
         shutil.copy2(NPM_PYODIDE / name, dest / name)
+    trim_lock(dest / "pyodide-lock.json")
+
+
+def trim_lock(path: Path) -> None:
+    """Keep the lock file's `info` (loadPyodide checks its ABI version) and no packages: the
+    calculators load none (their wheels are unpacked with zipfile), and the 379 entries cost a
+    phone 23 KB and their parsing before Python starts."""
+    lock = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 ENCODED = (".br", ".gz")

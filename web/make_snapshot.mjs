@@ -5,7 +5,7 @@
 // BUILD_DIR is build/pyodide (tools/build_wheels.py). The snapshot is Pyodide's own experimental
 // format (loadPyodide({_makeSnapshot}) / makeMemorySnapshot / loadPyodide({_loadSnapshot})): the
 // WebAssembly memory after Python has started, the wheels have been unpacked into
-// site-packages and `calculators.web` (hence every calculator and the compiled calendar) is imported.
+// site-packages, and `calculators.web` with every calculator (and the compiled calendar) imported.
 // It is tied to this exact pyodide.asm.js/wasm (Pyodide checks the BUILD_ID), this stdlib zip and
 // these wheels; sitegen/runtime_assets.py names it by the hash of all of them.
 //
@@ -45,6 +45,8 @@ def _yb_prepare():
             wheel.extractall(site)
         os.remove("/tmp/wheels/" + name)
     import calculators.web
+    import calculators.registry
+    calculators.registry.CALCULATORS  # a form imports its calculator on first use: import them all
     # One call of each calculator, so nothing is left to import lazily.
     for name, fields in [
         ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),

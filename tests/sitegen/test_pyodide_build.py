@@ -4,6 +4,7 @@ by these hashes, so a rebuild must not change them)."""
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
 import zipfile
@@ -57,3 +58,13 @@ def test_forget_calculators_drops_the_calculators_modules_only(monkeypatch):
     monkeypatch.setattr(sys, "modules", modules)
     build_wheels.forget_calculators()
     assert set(modules) == {"calculatorsx", "json"}
+
+
+def test_the_lock_file_keeps_its_info_and_lists_no_package(tmp_path):
+    lock = tmp_path / "pyodide-lock.json"
+    shutil.copy2(build_wheels.NPM_PYODIDE / "pyodide-lock.json", lock)
+    original = json.loads(lock.read_text())
+    build_wheels.trim_lock(lock)
+    trimmed = json.loads(lock.read_text())
+    assert trimmed == {"info": original["info"], "packages": {}}
+    assert trimmed["info"]["abi_version"] and lock.stat().st_size < 300
