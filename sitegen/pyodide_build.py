@@ -95,7 +95,9 @@ def input_hash() -> str:
 
 
 def run(*cmd: str | Path, cwd: Path | None = None) -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    # PYTHONNODEBUGRANGES: the .pyc files keep line numbers but no column ranges (as the trimmed
+    # stdlib, sitegen.pyodide_stdlib): fewer bytes for a phone, tracebacks still name the line.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONNODEBUGRANGES": "1"}
     subprocess.run([str(c) for c in cmd], check=True, cwd=cwd, env=env)
 
 

@@ -8,7 +8,7 @@ import zipfile
 
 from sitegen.pyodide_stdlib import TRACER, VECTORS, ZIP_DATE, write_trimmed
 
-SOURCES = {"json/__init__.py": '"""doc"""\nassert False\nVALUE = 1\n', "keyword.py": "kwlist = []\n", "unused.py": "x = 1\n"}
+SOURCES = {"json/__init__.py": '"""doc"""\nassert False\nVALUE = (1 +\n 0)\n', "keyword.py": "kwlist = []\n", "unused.py": "x = 1\n"}
 
 
 def _source_zip(path):
@@ -30,6 +30,9 @@ def test_only_the_traced_modules_are_compiled(tmp_path):
     namespace = {}
     exec(code, namespace)  # optimize=2: no assert, no docstring
     assert namespace["VALUE"] == 1 and namespace.get("__doc__") is None
+    # -X no_debug_ranges: line numbers stay (tracebacks), the column ranges are gone.
+    positions = [p for p in code.co_positions() if p[0] is not None]
+    assert 3 in {p[0] for p in positions} and {p[2:] for p in positions} == {(None, None)}
 
 
 def test_the_zip_depends_on_the_sources_only(tmp_path):
