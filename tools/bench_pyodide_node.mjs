@@ -27,10 +27,10 @@ if (mode === "bare") {
     pyodide.FS.writeFile(`/tmp/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
   }
   pyodide.runPython(`
-import os, sysconfig, zipfile
+import os, site, zipfile
 for name in sorted(os.listdir("/tmp/wheels")):
     with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-        wheel.extractall(sysconfig.get_paths()["purelib"])
+        wheel.extractall(site.getsitepackages()[0])
 import json, calculators.cli
 `);
 }

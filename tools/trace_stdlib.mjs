@@ -39,11 +39,11 @@ try {
 }
 const out = pyodide.runPython(`
 def _yb_trace():
-    import json, os, sys, sysconfig, zipfile
-    site = sysconfig.get_paths()["purelib"]
+    import json, os, site, sys, zipfile
+    target = site.getsitepackages()[0]
     for name in sorted(os.listdir("/tmp/wheels")):
         with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-            wheel.extractall(site)
+            wheel.extractall(target)
     import calculators.web
     for name, fields in [
         ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),

@@ -38,11 +38,11 @@ for (const wheel of manifest.wheels) {
 }
 pyodide.runPython(`
 def _yb_prepare():
-    import os, sysconfig, zipfile
-    site = sysconfig.get_paths()["purelib"]
+    import os, site, zipfile
+    target = site.getsitepackages()[0]
     for name in sorted(os.listdir("/tmp/wheels")):
         with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-            wheel.extractall(site)
+            wheel.extractall(target)
         os.remove("/tmp/wheels/" + name)
     import calculators.web
     import calculators.registry

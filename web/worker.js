@@ -265,11 +265,11 @@
         });
         pyodide.runPython(
           "def _yb_unpack():\n" +
-          "    import os, sysconfig, zipfile\n" +
-          "    site = sysconfig.get_paths()['purelib']\n" +
+          "    import os, site, zipfile\n" +
+          "    target = site.getsitepackages()[0]\n" +
           "    for name in sorted(os.listdir('/tmp/wheels')):\n" +
           "        with zipfile.ZipFile('/tmp/wheels/' + name) as wheel:\n" +
-          "            wheel.extractall(site)\n" +
+          "            wheel.extractall(target)\n" +
           "        os.remove('/tmp/wheels/' + name)\n" +
           "_yb_unpack()\n" +
           "del _yb_unpack\n"

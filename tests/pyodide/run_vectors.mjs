@@ -24,11 +24,11 @@ for (const w of manifest.wheels) {
 }
 pyodide.runPython(`
 def _yb_unpack():
-    import os, sysconfig, zipfile
-    site = sysconfig.get_paths()["purelib"]
+    import os, site, zipfile
+    target = site.getsitepackages()[0]
     for name in sorted(os.listdir("/tmp/wheels")):
         with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-            wheel.extractall(site)
+            wheel.extractall(target)
 _yb_unpack()
 `);
 
