@@ -21,16 +21,14 @@ if (mode === "bare") {
   const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
   const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
   pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
-  // As the browser's worker installs them (the trimmed stdlib has no loadPackage machinery).
-  pyodide.FS.mkdirTree("/tmp/wheels");
+  // As the browser's worker installs them (web/worker.js): zip files on sys.path.
+  pyodide.FS.mkdirTree("/lib/wheels");
   for (const w of manifest.wheels) {
-    pyodide.FS.writeFile(`/tmp/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
+    pyodide.FS.writeFile(`/lib/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
   }
   pyodide.runPython(`
-import os, site, zipfile
-for name in sorted(os.listdir("/tmp/wheels")):
-    with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-        wheel.extractall(site.getsitepackages()[0])
+import os, sys
+sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
 import json, calculators.cli
 `);
 }

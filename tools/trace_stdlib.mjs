@@ -3,8 +3,8 @@
 //   node tools/trace_stdlib.mjs RUNTIME_DIR WHEEL_DIR VECTOR_DIR
 //
 // RUNTIME_DIR holds the untrimmed runtime (the npm package). Under Node this starts Pyodide the
-// way the browser's worker does (web/worker.js): unpacks the wheels into site-packages with
-// zipfile, imports calculators.web, answers one form of every
+// way the browser's worker does (web/worker.js): puts the wheels in /lib/wheels/ on sys.path
+// (imported as zip files), imports calculators.web, answers one form of every
 // calculator plus an unknown one, runs every row of every vector file (tests/vectors/check.py)
 // (their answers are not judged here) and lets an exception cross into JavaScript (Pyodide formats it with `traceback`).
 // It prints, as JSON, the entries of python_stdlib.zip that hold a module imported by then:
@@ -24,8 +24,8 @@ const { loadPyodide } = await import(join(runtime, "pyodide.mjs"));
 const wheels = readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort();
 
 const pyodide = await loadPyodide({ indexURL: runtime + "/", stdout: () => {}, stderr: (l) => console.error(l) });
-pyodide.FS.mkdirTree("/tmp/wheels");
-for (const w of wheels) pyodide.FS.writeFile(`/tmp/wheels/${w}`, readFileSync(join(wheelDir, w)));
+pyodide.FS.mkdirTree("/lib/wheels");
+for (const w of wheels) pyodide.FS.writeFile(`/lib/wheels/${w}`, readFileSync(join(wheelDir, w)));
 pyodide.FS.mkdirTree("/vectors");
 for (const name of readdirSync(vectorDir)) {
   if (name.endsWith(".json") || name === "check.py") {
@@ -39,11 +39,8 @@ try {
 }
 const out = pyodide.runPython(`
 def _yb_trace():
-    import json, os, site, sys, zipfile
-    target = site.getsitepackages()[0]
-    for name in sorted(os.listdir("/tmp/wheels")):
-        with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-            wheel.extractall(target)
+    import json, os, sys
+    sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
     import calculators.web
     for name, fields in [
         ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),

@@ -4,14 +4,14 @@
 //
 // BUILD_DIR is build/pyodide (tools/build_wheels.py). The snapshot is Pyodide's own experimental
 // format (loadPyodide({_makeSnapshot}) / makeMemorySnapshot / loadPyodide({_loadSnapshot})): the
-// WebAssembly memory after Python has started, the wheels have been unpacked into
-// site-packages, and `calculators.web` with every calculator (and the compiled calendar) imported.
+// WebAssembly memory after Python has started, with the wheels (zip files in /lib/wheels/) on
+// sys.path and `calculators.web` with every calculator (and the compiled calendar) imported.
 // It is tied to this exact pyodide.asm.js/wasm (Pyodide checks the BUILD_ID), this stdlib zip and
 // these wheels; sitegen/runtime_assets.py names it by the hash of all of them.
 //
-// The wheels are unpacked by Python's zipfile rather than loadPackage, because a snapshot may not
+// The wheels are put on sys.path rather than installed by loadPackage, because a snapshot may not
 // hold references to JavaScript objects, which loadPackage leaves behind. The file system is not
-// part of the snapshot: the browser still installs the stdlib zip and unpacks the wheels again.
+// part of the snapshot: the browser still installs the stdlib zip and writes the wheels again.
 // Output: the snapshot, gzip-compressed (the worker inflates it with DecompressionStream).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -32,18 +32,15 @@ const pyodide = await loadPyodide({
   stdout: () => {},
   stderr: (line) => console.error(line),
 });
-pyodide.FS.mkdirTree("/tmp/wheels");
+// As the worker does (web/worker.js, WHEELS): the wheels in /lib/wheels/, imported as zip files.
+pyodide.FS.mkdirTree("/lib/wheels");
 for (const wheel of manifest.wheels) {
-  pyodide.FS.writeFile(`/tmp/wheels/${wheel.name}`, readFileSync(join(build, "wheels", wheel.name)));
+  pyodide.FS.writeFile(`/lib/wheels/${wheel.name}`, readFileSync(join(build, "wheels", wheel.name)));
 }
 pyodide.runPython(`
 def _yb_prepare():
-    import os, site, zipfile
-    target = site.getsitepackages()[0]
-    for name in sorted(os.listdir("/tmp/wheels")):
-        with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-            wheel.extractall(target)
-        os.remove("/tmp/wheels/" + name)
+    import os, sys
+    sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
     import calculators.web
     import calculators.registry
     calculators.registry.CALCULATORS  # a form imports its calculator on first use: import them all

@@ -9,12 +9,13 @@
  *     self.__ybWorkerMain, whose source text calc.js puts into the blob after the text of
  *     pyodide.asm.js and pyodide.js (taken from the offline embed scripts).
  *
- * Start-up: Python boots from the trimmed standard library and the wheels are unpacked into
- * site-packages with zipfile (Pyodide's loadPackage would need modules the trimmed library
- * leaves out). When the page hands over a memory snapshot (calc.js does on a fast link only;
- * sitegen/runtime_assets.py, web/make_snapshot.mjs) Python is restored from it instead, with the
- * calculators already imported, and the wheels are unpacked after the first answer; if the
- * snapshot cannot be used, Python boots normally.
+ * Start-up: Python boots from the trimmed standard library; the wheels are written to
+ * /lib/wheels/ and imported from there as zip files (zipimport: nothing to unpack; Pyodide's
+ * loadPackage would need modules the trimmed library leaves out). When the page hands over a
+ * memory snapshot (calc.js does on a fast link only; sitegen/runtime_assets.py,
+ * web/make_snapshot.mjs) Python is restored from it instead, with the calculators already
+ * imported and the wheels already on sys.path: only their files are written again, as they
+ * arrive. If the snapshot cannot be used, Python boots normally.
  *
  * Protocol (main thread -> worker):
  *   {type: "init", indexURL, wheels: [url...], snapshot: url|null, sizes: {name: bytes},
@@ -47,9 +48,7 @@
     var attempt = "snapshot"; // or "plain": which start-up is under way
     var handle = null;
     var queue = [];
-    var answered = false; // a result has been posted
-    var unpackLater = null; // after a snapshot restore: the wheels' files, not yet unpacked
-    var UNPACK_DELAY_MS = 1500;
+    var WHEELS = "/lib/wheels/"; // as in web/make_snapshot.mjs: the snapshot's sys.path holds these
     var t0 = Date.now();
     var timings = {};
 
@@ -254,25 +253,22 @@
       });
     }
 
-    /* After a snapshot restore the modules are imported but the file system is new: unpack the
-     * wheels again (with the zipfile module already in memory) so that a later import, a
-     * traceback or importlib.resources finds the files. Runs after the first answer. */
-    function unpackWheels(pyodide, wheels) {
+    /* The wheels' files in WHEELS (a snapshot restore starts with an empty file system). */
+    function writeWheels(pyodide, wheels) {
       return Promise.all(wheels.map(function (url) { return source(baseName(url), url); })).then(function (list) {
-        pyodide.FS.mkdirTree("/tmp/wheels");
-        list.forEach(function (bytes, i) {
-          pyodide.FS.writeFile("/tmp/wheels/" + baseName(wheels[i]), bytes);
-        });
+        pyodide.FS.mkdirTree(WHEELS);
+        list.forEach(function (bytes, i) { pyodide.FS.writeFile(WHEELS + baseName(wheels[i]), bytes); });
+        return pyodide;
+      });
+    }
+
+    /* A fresh start: the wheels' files, then each on sys.path (imported as zips, in name order). */
+    function mountWheels(pyodide, wheels) {
+      return writeWheels(pyodide, wheels).then(function () {
         pyodide.runPython(
-          "def _yb_unpack():\n" +
-          "    import os, site, zipfile\n" +
-          "    target = site.getsitepackages()[0]\n" +
-          "    for name in sorted(os.listdir('/tmp/wheels')):\n" +
-          "        with zipfile.ZipFile('/tmp/wheels/' + name) as wheel:\n" +
-          "            wheel.extractall(target)\n" +
-          "        os.remove('/tmp/wheels/' + name)\n" +
-          "_yb_unpack()\n" +
-          "del _yb_unpack\n"
+          "import os as _os, sys as _sys\n" +
+          "_sys.path[:0] = sorted(" + JSON.stringify(WHEELS) + " + _n for _n in _os.listdir(" + JSON.stringify(WHEELS) + "))\n" +
+          "del _os, _sys\n"
         );
         return pyodide;
       });
@@ -291,11 +287,11 @@
       msg.wheels.forEach(function (url) { source(baseName(url), url); });
       var snapshot = snapshotName ? source(snapshotName, msg.snapshot, true).then(checkSnapshot) : null;
       if (!snapshot) attempt = "plain";
-      var unpack = null; // after a snapshot restore: bring the file system in line, later
       var ready = snapshot
         ? start(msg, snapshot).then(function (pyodide) {
           timings.snapshot = true;
-          unpack = function () { return unpackWheels(pyodide, msg.wheels); };
+          // Not on the way to the first answer: the snapshot holds every module already.
+          writeWheels(pyodide, msg.wheels).catch(function (err) { console.warn("calculators: wheels not written:", err); });
           return pyodide;
         }).catch(function (err) {
           if (failed) throw err;
@@ -303,15 +299,14 @@
           console.warn("calculators: snapshot not used:", err);
           timings.snapshot = String(err);
           attempt = "plain";
-          return start(msg, null).then(function (pyodide) { return unpackWheels(pyodide, msg.wheels); });
+          return start(msg, null).then(function (pyodide) { return mountWheels(pyodide, msg.wheels); });
         })
-        : start(msg, null).then(function (pyodide) { return unpackWheels(pyodide, msg.wheels); });
+        : start(msg, null).then(function (pyodide) { return mountWheels(pyodide, msg.wheels); });
       return ready.then(function (pyodide) {
         handle = pyodide.pyimport("calculators.web").handle_json;
         timings.ready = Date.now() - t0;
         timings.transfer = transferred();
         post({ type: "ready", timings: timings });
-        return unpack;
       });
     }
 
@@ -339,27 +334,14 @@
         };
       }
       post({ type: "result", id: msg.id, payload: payload, ms: Date.now() - t });
-      answered = true;
-      if (unpackLater) setTimeout(unpackLater, 0);
     }
 
     scope.addEventListener("message", function (event) {
       var msg = event.data;
       if (msg.type === "init") {
         t0 = Date.now();
-        boot(msg).then(function (unpack) {
+        boot(msg).then(function () {
           queue.splice(0).forEach(run);
-          // Not on the way to the first answer (the snapshot already holds every module): after
-          // the first result, or after UNPACK_DELAY_MS if no form is sent before then. The form
-          // that started the loading is sent by the page on "ready", so it comes first.
-          if (unpack) {
-            unpackLater = function () {
-              unpackLater = null;
-              unpack().catch(function (err) { console.warn("calculators: wheels not unpacked:", err); });
-            };
-            if (answered) setTimeout(unpackLater, 0);
-            else setTimeout(function () { if (unpackLater) unpackLater(); }, UNPACK_DELAY_MS);
-          }
         }, function (err) {
           fail("Python 运行环境启动失败。", err && err.stack ? err.stack : err);
         });

@@ -17,19 +17,15 @@ const vectorDir = resolve(process.argv[2] ?? join(root, "tests", "vectors"));
 const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
 const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
 const pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
-// Installed as the browser's worker does (web/worker.js): unpacked into site-packages by zipfile.
-pyodide.FS.mkdirTree("/tmp/wheels");
+// Installed as the browser's worker does (web/worker.js): written to /lib/wheels/ and imported
+// from there as zip files.
+pyodide.FS.mkdirTree("/lib/wheels");
 for (const w of manifest.wheels) {
-  pyodide.FS.writeFile(`/tmp/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
+  pyodide.FS.writeFile(`/lib/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
 }
 pyodide.runPython(`
-def _yb_unpack():
-    import os, site, zipfile
-    target = site.getsitepackages()[0]
-    for name in sorted(os.listdir("/tmp/wheels")):
-        with zipfile.ZipFile("/tmp/wheels/" + name) as wheel:
-            wheel.extractall(target)
-_yb_unpack()
+import os, sys
+sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
 `);
 
 // The vector files and their checker go into Pyodide's file system unchanged.
