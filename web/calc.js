@@ -187,15 +187,15 @@
   }
 
   /* Over HTTP, everything comes from the site itself. The blob first starts the downloads of
-   * the binaries and the wheels, then loads pyodide.asm.js, pyodide.js and worker.js while
-   * those arrive; the worker takes the started downloads over (worker.js, takeEarly). */
+   * the binaries Python starts from, then loads pyodide.asm.js, pyodide.js and worker.js while
+   * those arrive; the worker takes the started downloads over (worker.js, takeEarly) and fetches
+   * the wheels once they are here (worker.js, fetchLater). */
   function httpWorker() {
     var runtime = new URL(config.runtime, BASE).href;
     var early = {};
     ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].forEach(function (name) {
       early[name] = runtime + name;
     });
-    config.wheels.forEach(function (w) { early[w] = new URL(config.wheelDir + w, BASE).href; });
     var snapshot = snapshotPays();
     metrics.snapshot = snapshot;
     if (snapshot) {
