@@ -14,11 +14,9 @@ set from this zip and fails then.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,13 +38,25 @@ def trace(wheel_dir: Path, vectors: Path = VECTORS) -> list[str]:
     return sorted(e + "c" if e.endswith(".py") else e for e in entries)
 
 
+# Compiles in a fresh interpreter (-I -S: no site, no environment): marshal marks a constant
+# as shared when its reference count is above one, so the same source compiled in a process
+# that imported other modules (pytest, MkDocs) can give other bytes (asyncio/events.pyc did).
+_COMPILE = """
+import importlib.util, json, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+source, out, entries, date = json.loads(sys.stdin.read())
+with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dest:
+    for entry in entries:
+        name = entry[:-1]  # the .py source
+        text = src.read(name)
+        code = compile(text, name, "exec", optimize=2, dont_inherit=True)
+        data = _code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
+        info = zipfile.ZipInfo(entry, date_time=tuple(date))
+        info.external_attr = 0o644 << 16
+        dest.writestr(info, bytes(data))
+"""
+
+
 def write_trimmed(entries: list[str], out: Path, source: Path = NPM_PYODIDE / "python_stdlib.zip") -> None:
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dest:
-        for entry in entries:
-            name = entry[:-1]  # the .py source
-            text = src.read(name)
-            code = compile(text, name, "exec", optimize=2, dont_inherit=True)
-            data = _code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
-            info = zipfile.ZipInfo(entry, date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            dest.writestr(info, bytes(data))
+    subprocess.run([sys.executable, "-I", "-S", "-c", _COMPILE],
+                   input=json.dumps([str(source), str(out), entries, ZIP_DATE]), text=True, check=True, timeout=300)
