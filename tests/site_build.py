@@ -1,22 +1,31 @@
-"""Building the site in a subprocess, shared by the site fixtures, tests and nothing else; and
-the lines the site checks add to pytest's terminal summary. (A module with a unique name: every
-test folder has its own conftest.py.)"""
+"""The session's two builds of the real site, and the lines the site checks add to pytest's
+terminal summary. (A module with a unique name: every test folder has its own conftest.py.)
+
+- the public site: `mkdocs build --strict`, as `make build` (fixture `built_site`);
+- the offline bundle: `OFFLINE=true mkdocs build --strict`, then tools/offline_bundle.py, as
+  `make offline`, unzipped (fixture `offline_bundle`).
+
+Both run in subprocesses, one after the other, started in the background as soon as the session
+knows a selected test needs them (tests/conftest.py), so they build on the second core while
+the tests that need neither run. A fixture that needs a build waits for it.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
-import threading
-from contextlib import contextmanager
 import sys
+import threading
+import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 REPORT: dict[str, str] = {}  # lines for the terminal summary (build time, largest page)
+TIMEOUT_S = 600
 
 
 @dataclass(frozen=True)
@@ -25,30 +34,100 @@ class BuiltSite:
     seconds: float
 
 
+@dataclass(frozen=True)
+class OfflineBundle:
+    zip_path: Path
+    folder: Path  # the unzipped top folder (holds index.html)
+    build_seconds: float  # OFFLINE=true mkdocs build --strict
+    bundle_seconds: float  # tools/offline_bundle.py
+
+    @property
+    def zip_bytes(self) -> int:
+        return self.zip_path.stat().st_size
+
+
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, **MKDOCS_ENV}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=env, capture_output=True, text=True, timeout=600,
+        cwd=config.parent, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
     )
 
 
+class Builds:
+    """The public site and the offline bundle, built one after the other in a background thread
+    (each a subprocess); `site()` and `offline()` wait for theirs and fail as the build did."""
 
+    def __init__(self, work: Path, public: bool, offline: bool):
+        self.work = work
+        self.wanted = {"public": public, "offline": offline}
+        self.results: dict[str, BuiltSite | OfflineBundle | BaseException] = {}
+        self.done = {name: threading.Event() for name in self.wanted}
+        self.procs: list[subprocess.Popen] = []
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, name="site builds", daemon=True)
+        self.thread.start()
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    def _run(self) -> None:
+        for name, build in (("public", self._public), ("offline", self._offline)):
+            if self.wanted[name]:
+                try:
+                    self.results[name] = build()
+                except BaseException as error:  # noqa: BLE001 - handed to the fixture that waits
+                    self.results[name] = error
+            self.done[name].set()
 
+    def _step(self, argv: list[str], env: dict[str, str], what: str) -> float:
+        if self.stopped:
+            raise RuntimeError("the session ended before the build")
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.procs.append(proc)
+        out, err = proc.communicate(timeout=TIMEOUT_S)
+        assert proc.returncode == 0, f"{what} failed:\n{out}\n{err}"
+        return time.perf_counter() - start
 
-@contextmanager
-def serving(folder: Path):
-    """Yield the base URL of a plain static server for `folder` on 127.0.0.1 (a free port)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=folder))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    def _public(self) -> BuiltSite:
+        site = self.work / "site"
+        seconds = self._step([*MKDOCS, "build", "--strict", "-d", str(site)], {**os.environ, **MKDOCS_ENV},
+                             "mkdocs build --strict")
+        return BuiltSite(site, seconds)
+
+    def _offline(self) -> OfflineBundle:
+        """`OFFLINE=true mkdocs build --strict -d …` then `tools/offline_bundle.py … --out …`
+        (the Makefile's `offline` recipe), then unzip."""
+        work = self.work / "offline-bundle"
+        site, archive = work / "offline-site", work / "dist" / "yibao-offline.zip"
+        env = {**os.environ, **MKDOCS_ENV, "OFFLINE": "true"}
+        built = self._step([*MKDOCS, "build", "--strict", "-d", str(site)], env, "OFFLINE=true mkdocs build --strict")
+        bundled = self._step([sys.executable, str(ROOT / "tools" / "offline_bundle.py"), str(site), "--out", str(archive)],
+                             env, "tools/offline_bundle.py")
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(work / "unzipped")
+        return OfflineBundle(archive, work / "unzipped" / "yibao-offline", built, bundled)
+
+    def _result(self, name: str):
+        assert self.wanted[name], f"no test of this session asked for the {name} build"
+        self.done[name].wait()
+        result = self.results[name]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def site(self) -> BuiltSite:
+        return self._result("public")
+
+    def offline(self) -> OfflineBundle:
+        return self._result("offline")
+
+    def wait(self) -> None:
+        """Until no build runs (a test that measures, such as Lighthouse, runs alone)."""
+        for event in self.done.values():
+            event.wait()
+
+    def stop(self) -> None:
+        self.stopped = True
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+        self.thread.join(timeout=30)

@@ -124,9 +124,28 @@ def scores_of(report: dict) -> dict[str, float]:
     return {name: categories[name]["score"] for name in CATEGORIES}
 
 
-def audit_page(url: str, runs: int = 3) -> PageAudit:
-    reports = [lighthouse(url) for _ in range(runs)]
-    per_run = [scores_of(r) for r in reports]
+def decided(per_run: list[dict[str, float]], runs: int, minimum: float) -> bool:
+    """Whether the runs still to come can no longer change, for any category, whether the median
+    of all `runs` is below `minimum`: for each category, enough runs already reached it, or
+    too many fell short for the rest to make up."""
+    rank = (runs - 1) // 2  # statistics.median_low: the value at this index, in sorted order
+    need = runs - rank  # runs at or above `minimum` for that value to be at or above it
+    for name in CATEGORIES:
+        reached = sum(scores[name] >= minimum for scores in per_run)
+        short = len(per_run) - reached
+        if reached < need and short <= runs - need:
+            return False
+    return True
+
+
+def audit_page(url: str, runs: int = 3, minimum: float | None = None) -> PageAudit:
+    """`runs` Lighthouse runs of `url`, each category's score their median. With `minimum`, it
+    stops as soon as the remaining runs could not change which medians are below it (3 runs
+    that agree twice: 2 runs); the medians are then those of the runs made."""
+    reports, per_run = [], []
+    while len(reports) < runs and not (minimum is not None and decided(per_run, runs, minimum)):
+        reports.append(lighthouse(url))
+        per_run.append(scores_of(reports[-1]))
     medians = {name: statistics.median_low([s[name] for s in per_run]) for name in CATEGORIES}
     median_run = next(r for r, s in zip(reports, per_run) if s["performance"] == medians["performance"])
     return PageAudit(url, medians, per_run, median_run)
@@ -156,9 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("base", nargs="?", default="http://127.0.0.1:8080", help="the served site")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--decide", action="store_true",
+                        help=f"stop a page's runs once its medians' verdict (≥ {MIN_SCORE}) cannot change")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
-    audits = {name: audit_page(args.base.rstrip("/") + path, args.runs) for name, path in PAGES.items()}
+    minimum = MIN_SCORE if args.decide else None
+    audits = {name: audit_page(args.base.rstrip("/") + path, args.runs, minimum) for name, path in PAGES.items()}
     write(audits, args.out)
     failed = False
     for name, audit in audits.items():

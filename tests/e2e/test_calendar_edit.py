@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pytest
 from calendar_fixture import ACCEPTED, IN_DUE, OFFICIAL_2027, OUT_DUE
-from e2e_support import REPORT, ROOT, free_port, recording_context
+from browser_helpers import compute
+from e2e_support import REPORT, ROOT, recording_context
 
-sys.path.insert(0, str(ROOT / "tools"))
-from bench_preview import stop  # noqa: E402
-
-from sitegen.preview import builds_in  # noqa: E402
+from sitegen.preview import builds_in
+from tools.bench_preview import stop
+from tools.servers import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -70,8 +70,6 @@ def project(tmp_path_factory) -> Path:
 
 
 def _deadlines(page) -> dict:
-    from browser_helpers import compute
-
     raw = compute(page, "transfer-deadline", {"accepted": ACCEPTED})["payload"]["raw"]
     return {key: raw[key] for key in ("transfer_out_due", "transfer_in_due", "transfer_out_estimate")}
 

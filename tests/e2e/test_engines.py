@@ -6,17 +6,12 @@ recording proxy and one to any host but the local server fails the test."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from e2e_support import ROOT
 from other_engines import run_chromium, run_firefox, run_webkit, webkit_driver
 from recording_proxy import foreign, recording_proxy
 
 from calculators.web import handle
-
-sys.path.insert(0, str(ROOT / "tests" / "deploy"))
-from nginx_server import nginx_serving  # noqa: E402
+from tools.servers import nginx_serving
 
 pytestmark = pytest.mark.browser
 

@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from e2e_support import MKDOCS_ENV, REPORT, ROOT, free_port, recording_context
+from e2e_support import REPORT, ROOT, recording_context
+from site_build import MKDOCS_ENV
 
-sys.path.insert(0, str(ROOT / "tools"))
-from bench_preview import copy_project, stop  # noqa: E402  (shared with the benchmark)
-
-from sitegen.preview import Build, builds_in  # noqa: E402
+from sitegen.preview import Build, builds_in
+from tools.bench_preview import copy_project, stop  # shared with the benchmark
+from tools.servers import free_port
 
 pytestmark = pytest.mark.browser
 
