@@ -33,14 +33,15 @@ def pytest_addoption(parser):
 
 PUBLIC_FIXTURES = {"built_site", "public_site"}
 OFFLINE_FIXTURES = {"offline_bundle"}
+BENCHMARK_FIXTURES = {"tiny_benchmarks"}
 
 
 @pytest.fixture(scope="session", autouse=True)
 def site_builds(request, tmp_path_factory) -> Builds:
-    """Starts, when the session begins, the builds that its selected tests will ask for."""
+    """Starts, when the session begins, the background jobs its selected tests will ask for."""
     wanted = set().union(*(item.fixturenames for item in request.session.items))
     builds = Builds(tmp_path_factory.mktemp("builds"), public=bool(wanted & PUBLIC_FIXTURES),
-                    offline=bool(wanted & OFFLINE_FIXTURES))
+                    offline=bool(wanted & OFFLINE_FIXTURES), benchmarks=bool(wanted & BENCHMARK_FIXTURES))
     yield builds
     builds.stop()
 
@@ -67,6 +68,13 @@ def offline_bundle(site_builds) -> OfflineBundle:
         f"OFFLINE=true mkdocs build {bundle.build_seconds:.1f} s, offline_bundle.py {bundle.bundle_seconds:.1f} s"
     )
     return bundle
+
+
+@pytest.fixture(scope="session")
+def tiny_benchmarks(site_builds) -> dict[str, str]:
+    """What each benchmark of `make bench` printed in its tiny mode, by file name (run in the
+    background after the two builds, whose results bench_browser.py reuses)."""
+    return site_builds.benchmarks()
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,10 @@ terminal summary. (A module with a unique name: every test folder has its own co
 - the offline bundle: `OFFLINE=true mkdocs build --strict`, then tools/offline_bundle.py, as
   `make offline`, unzipped (fixture `offline_bundle`).
 
-Both run in subprocesses, one after the other, started in the background as soon as the session
-knows a selected test needs them (tests/conftest.py), so they build on the second core while
-the tests that need neither run. A fixture that needs a build waits for it.
+Both run in subprocesses, one after the other, then the tiny benchmarks (tools/bench.py's, each
+with --tiny; tests/tools/test_bench_tiny.py reads what they print), started in the background
+as soon as the session knows a selected test needs them (tests/conftest.py): they use the second
+core while the tests that need none of them run. A fixture that needs a job waits for it.
 """
 
 from __future__ import annotations
@@ -55,42 +56,47 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subproce
 
 
 class Builds:
-    """The public site and the offline bundle, built one after the other in a background thread
-    (each a subprocess); `site()` and `offline()` wait for theirs and fail as the build did."""
+    """The public site, the offline bundle and then the tiny benchmarks, run one after the other
+    in a background thread (each a subprocess); `site()`, `offline()` and `benchmarks()` wait for
+    theirs and fail as it did. Only the jobs some selected test asks for run."""
 
-    def __init__(self, work: Path, public: bool, offline: bool):
+    JOBS = ("public", "offline", "benchmarks")
+
+    def __init__(self, work: Path, public: bool, offline: bool, benchmarks: bool = False):
         self.work = work
-        self.wanted = {"public": public, "offline": offline}
-        self.results: dict[str, BuiltSite | OfflineBundle | BaseException] = {}
-        self.done = {name: threading.Event() for name in self.wanted}
+        # The benchmarks' browser round reuses both builds.
+        self.wanted = {"public": public or benchmarks, "offline": offline or benchmarks, "benchmarks": benchmarks}
+        self.results: dict[str, object] = {}
+        self.done = {name: threading.Event() for name in self.JOBS}
         self.procs: list[subprocess.Popen] = []
         self.stopped = False
         self.thread = threading.Thread(target=self._run, name="site builds", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        for name, build in (("public", self._public), ("offline", self._offline)):
+        for name in self.JOBS:
             if self.wanted[name]:
                 try:
-                    self.results[name] = build()
+                    self.results[name] = getattr(self, f"_{name}")()
                 except BaseException as error:  # noqa: BLE001 - handed to the fixture that waits
                     self.results[name] = error
             self.done[name].set()
 
-    def _step(self, argv: list[str], env: dict[str, str], what: str) -> float:
+    def _step(self, argv: list[str], env: dict[str, str], what: str) -> tuple[float, str]:
+        """Run `argv` in the repository; (seconds, stdout). A failure raises with its output."""
         if self.stopped:
             raise RuntimeError("the session ended before the build")
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.procs.append(proc)
         out, err = proc.communicate(timeout=TIMEOUT_S)
-        assert proc.returncode == 0, f"{what} failed:\n{out}\n{err}"
-        return time.perf_counter() - start
+        assert proc.returncode == 0, f"{what} failed ({proc.returncode}):\n{out[-4000:]}\n{err[-4000:]}"
+        return time.perf_counter() - start, out
 
     def _public(self) -> BuiltSite:
         site = self.work / "site"
-        seconds = self._step([*MKDOCS, "build", "--strict", "-d", str(site)], {**os.environ, **MKDOCS_ENV},
-                             "mkdocs build --strict")
+        seconds, _ = self._step([*MKDOCS, "build", "--strict", "-d", str(site)], {**os.environ, **MKDOCS_ENV},
+                                "mkdocs build --strict")
         return BuiltSite(site, seconds)
 
     def _offline(self) -> OfflineBundle:
@@ -99,15 +105,29 @@ class Builds:
         work = self.work / "offline-bundle"
         site, archive = work / "offline-site", work / "dist" / "yibao-offline.zip"
         env = {**os.environ, **MKDOCS_ENV, "OFFLINE": "true"}
-        built = self._step([*MKDOCS, "build", "--strict", "-d", str(site)], env, "OFFLINE=true mkdocs build --strict")
-        bundled = self._step([sys.executable, str(ROOT / "tools" / "offline_bundle.py"), str(site), "--out", str(archive)],
-                             env, "tools/offline_bundle.py")
+        built, _ = self._step([*MKDOCS, "build", "--strict", "-d", str(site)], env, "OFFLINE=true mkdocs build --strict")
+        bundled, _ = self._step([sys.executable, str(ROOT / "tools" / "offline_bundle.py"), str(site),
+                                 "--out", str(archive)], env, "tools/offline_bundle.py")
         with zipfile.ZipFile(archive) as z:
             z.extractall(work / "unzipped")
         return OfflineBundle(archive, work / "unzipped" / "yibao-offline", built, bundled)
 
+    def _benchmarks(self) -> dict[str, str]:
+        """Each benchmark of tools/bench.py in its tiny mode, one after the other (stdout by
+        file name); bench_browser.py on this session's two builds. A failing one fails them all."""
+        from tools.bench import BENCHES
+
+        site, offline = self.site(), self.offline()
+        outputs = {}
+        for name in BENCHES:
+            argv = [sys.executable, str(ROOT / "tools" / name), "--tiny"]
+            if name == "bench_browser.py":
+                argv += ["--site", str(site.path), "--offline", str(offline.folder), "--zip", str(offline.zip_path)]
+            _, outputs[name] = self._step(argv, {**os.environ, **MKDOCS_ENV}, f"tools/{name} --tiny")
+        return outputs
+
     def _result(self, name: str):
-        assert self.wanted[name], f"no test of this session asked for the {name} build"
+        assert self.wanted[name], f"no test of this session asked for the {name} job"
         self.done[name].wait()
         result = self.results[name]
         if isinstance(result, BaseException):
@@ -120,8 +140,11 @@ class Builds:
     def offline(self) -> OfflineBundle:
         return self._result("offline")
 
+    def benchmarks(self) -> dict[str, str]:
+        return self._result("benchmarks")
+
     def wait(self) -> None:
-        """Until no build runs (a test that measures, such as Lighthouse, runs alone)."""
+        """Until no job runs (a test that measures, such as Lighthouse, runs alone)."""
         for event in self.done.values():
             event.wait()
 

@@ -1,6 +1,7 @@
 """Every benchmark of `make bench` (tools/bench.py) runs to the end in its tiny mode (one round,
 a few cities), so a benchmark cannot break unnoticed; what each prints is a sensible table.
-These are not measurements: the four run at once, side by side, to keep the suite short.
+These are not measurements: they run in the background from the session's start, one after the
+other, after the session's two builds (tests/site_build.py); here their output is read.
 
 bench_browser.py reuses this session's builds (--site, --offline, --zip): the bare npm Pyodide
 page starts, our city page answers with the snapshot chosen by the page, forced on and forced off,
@@ -14,8 +15,6 @@ test_offline_site.py and test_engines.py the offline bundle.)
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from argparse import Namespace
 from pathlib import Path
 
@@ -26,42 +25,12 @@ from tools import bench, bench_calculators
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT_S = 600
 NUMBER = r"\d+(?:\.\d+)?"
 
 
 @pytest.fixture(scope="module")
-def outputs(public_site, offline_bundle, tmp_path_factory) -> dict[str, str]:
-    """Each benchmark's stdout; all four started at once (each fails the test if it fails)."""
-    logs = tmp_path_factory.mktemp("bench-tiny")
-    browser_builds = ["--site", str(public_site), "--offline", str(offline_bundle.folder),
-                      "--zip", str(offline_bundle.zip_path)]
-    procs = {}
-    for name in bench.BENCHES:
-        argv = [sys.executable, str(ROOT / "tools" / name), "--tiny"]
-        if name == "bench_browser.py":
-            argv += browser_builds
-        out = (logs / f"{name}.out").open("w", encoding="utf-8")
-        err = (logs / f"{name}.err").open("w", encoding="utf-8")
-        procs[name] = (subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err), out, err)
-    results = {}
-    try:
-        for name, (proc, out, err) in procs.items():
-            proc.wait(timeout=TIMEOUT_S)
-            out.close()
-            err.close()
-            text = (logs / f"{name}.out").read_text(encoding="utf-8")
-            assert proc.returncode == 0, (f"{name} --tiny failed ({proc.returncode}):\n{text[-3000:]}\n"
-                                          f"{(logs / f'{name}.err').read_text(encoding='utf-8')[-3000:]}")
-            results[name] = text
-    finally:
-        for proc, out, err in procs.values():
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            out.close()
-            err.close()
-    return results
+def outputs(tiny_benchmarks) -> dict[str, str]:
+    return tiny_benchmarks
 
 
 def test_bench_runs_every_benchmark_and_passes_the_builds_to_the_browser_one():
