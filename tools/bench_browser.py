@@ -108,7 +108,7 @@ FILL = """([owed, days]) => {
   f.elements.owed.value = owed; f.elements.days.value = days;
 }"""
 SUBMIT = 'form[data-calculator="late-fee"] button[type="submit"]'
-INPUTS = [("10000.00", "30", "150.00"), ("3650.00", "45", "82.13")]  # policy-facts.md Examples 1, 2
+INPUTS = [("10000.00", "30", "150.00"), ("3650.00", "45", "82.13")]  # worked examples 1 and 2 of 《社会保险法》第八十六条 (tests/vectors/late_fee.json)
 
 
 def build_site(target: Path, offline: bool) -> Path:
