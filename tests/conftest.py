@@ -22,6 +22,14 @@ refresh_if_stale()
 refresh_places_if_stale()
 
 
+def pytest_collection_modifyitems(items):
+    """Tests marked `measures` run last: by then the background jobs (tests/site_build.py) are done
+    and their verdict does not wait for, or compete with, a build."""
+    last = [item for item in items if item.get_closest_marker("measures")]
+    if last:
+        items[:] = [item for item in items if not item.get_closest_marker("measures")] + last
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-goldens",

@@ -3,8 +3,8 @@ city page and the calculators page of the nginx-served site: performance, access
 practices and SEO each at least 0.95. Each category's median of three runs counts
 (tools/audit.py); a page's third run is made only when the first two disagree about a category
 (otherwise it could not change the verdict). The reports go to build/audit/ and the scores to
-the terminal summary. No build runs meanwhile (the simulated timings scale with the machine's
-speed)."""
+the terminal summary. It runs last (marker `measures`, tests/conftest.py), when no background
+job runs any more (the simulated timings scale with the machine's speed)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from deploy_checks import AUDITS
 
 from tools import audit
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.measures]
 
 RUNS = 3
 

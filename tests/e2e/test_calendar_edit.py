@@ -1,5 +1,6 @@
 """The editor's path when the State Council publishes next year's holidays, end to end on a copy
-of the whole project (never the real data/): `make serve` is running, the editor replaces
+of the whole project (never the real data/; the cities of one province, 河北, so that each build
+renders a tenth of the pages): `make serve` is running, the editor replaces
 data/calendar/2027.yaml with an official year (a made-up notice, tests/calendar_fixture.py), and
 
 - the open city page, after its live reload, answers with official dates where it gave estimates
@@ -27,6 +28,7 @@ from e2e_support import REPORT, ROOT, recording_context
 
 from sitegen.preview import builds_in
 from tools.bench_preview import stop
+from tools.bench_site import TINY_PROVINCE, only_province
 from tools.servers import free_port
 
 pytestmark = pytest.mark.browser
@@ -66,7 +68,11 @@ def python_env(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_repository(tmp_path_factory.mktemp("calendar-edit") / "project")
+    root = copy_repository(tmp_path_factory.mktemp("calendar-edit") / "project")
+    # 河北's cities only (石家庄 among them): every build renders a tenth of the pages; the copy
+    # compiles its planner's places from them, as it compiles its calendar.
+    only_province(root / "data", TINY_PROVINCE)
+    return root
 
 
 def _deadlines(page) -> dict:
