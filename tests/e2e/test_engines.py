@@ -45,7 +45,7 @@ def _check(out: dict) -> None:
     answer, error = value["answer"], value["fieldError"]
     assert "failed" not in answer, answer
     assert answer["payload"] == handle("transfer-deadline", answer["fields"])
-    assert answer["payload"]["raw"]["transfer_out_due"] == "2026-03-02"  # worked example 1 (《社会保险法》第八十六条)
+    assert answer["payload"]["raw"]["transfer_out_due"] == "2026-03-02"  # worked example 4 (医保办发〔2021〕43号)
     assert "2026-03-02" in answer["times"] and answer["error"] is None
     assert error["payload"] == handle("late-fee", error["fields"])
     assert error["payload"]["error"]["field"] == "owed"
