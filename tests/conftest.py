@@ -42,6 +42,7 @@ def pytest_addoption(parser):
 PUBLIC_FIXTURES = {"built_site", "public_site"}
 OFFLINE_FIXTURES = {"offline_bundle"}
 BENCHMARK_FIXTURES = {"tiny_benchmarks"}
+PROJECT_FIXTURES = {"project_copy"}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -49,7 +50,8 @@ def site_builds(request, tmp_path_factory) -> Builds:
     """Starts, when the session begins, the background jobs its selected tests will ask for."""
     wanted = set().union(*(item.fixturenames for item in request.session.items))
     builds = Builds(tmp_path_factory.mktemp("builds"), public=bool(wanted & PUBLIC_FIXTURES),
-                    offline=bool(wanted & OFFLINE_FIXTURES), benchmarks=bool(wanted & BENCHMARK_FIXTURES))
+                    offline=bool(wanted & OFFLINE_FIXTURES), benchmarks=bool(wanted & BENCHMARK_FIXTURES),
+                    project=bool(wanted & PROJECT_FIXTURES))
     yield builds
     builds.stop()
 
@@ -83,6 +85,13 @@ def tiny_benchmarks(site_builds) -> dict[str, str]:
     """What each benchmark of `make bench` printed in its tiny mode, by file name (run in the
     background after the two builds, whose results bench_browser.py reuses)."""
     return site_builds.benchmarks()
+
+
+@pytest.fixture(scope="session")
+def project_copy(site_builds) -> Path:
+    """A copy of the repository (河北's cities) with its Pyodide build made, for a test that edits
+    it under `mkdocs serve` (tests/e2e/test_calendar_edit.py)."""
+    return site_builds.project()
 
 
 @pytest.fixture(scope="session")

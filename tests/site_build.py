@@ -3,9 +3,10 @@ terminal summary. (A module with a unique name: every test folder has its own co
 
 - the public site: `mkdocs build --strict`, as `make build` (fixture `built_site`);
 - the offline bundle: `OFFLINE=true mkdocs build --strict`, then tools/offline_bundle.py, as
-  `make offline`, unzipped (fixture `offline_bundle`).
+  `make offline`, unzipped (fixture `offline_bundle`);
+- a copy of the repository with its own Pyodide build, for the editor's path (`project_copy`).
 
-Both run in subprocesses, one after the other, then the tiny benchmarks (tools/bench.py's, each
+They run in subprocesses, one after the other, then the tiny benchmarks (tools/bench.py's, each
 with --tiny; tests/tools/test_bench_tiny.py reads what they print), started in the background
 as soon as the session knows a selected test needs them (tests/conftest.py): they use the second
 core while the tests that need none of them run. A fixture that needs a job waits for it.
@@ -14,6 +15,7 @@ core while the tests that need none of them run. A fixture that needs a job wait
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -55,17 +57,46 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subproce
     )
 
 
+# What `make wheels` and the session's builds left in build/: the Pyodide build (its inputs hash
+# says whether a copy must rebuild it), the memory snapshots and the compressed copies, both
+# cached by content. A clone where `make serve` ran before holds them too; without them a copy's
+# first preview build spends some 40 s remaking what did not change.
+BUILD_CACHES = ("pyodide", "pyodide-snapshot", "precompressed")
+
+
+def copy_repository(target: Path, province: str | None = None) -> Path:
+    """Every file git knows of (tracked, or new and not ignored), the build caches, and
+    node_modules as a link; `province`: only that province's cities in the copy's data/."""
+    from tools.bench_site import only_province
+
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
+                            check=True, capture_output=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    for name in BUILD_CACHES:
+        if (ROOT / "build" / name).is_dir():
+            shutil.copytree(ROOT / "build" / name, target / "build" / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    if province:
+        only_province(target / "data", province)
+    return target
+
+
 class Builds:
     """The public site, the offline bundle and then the tiny benchmarks, run one after the other
     in a background thread (each a subprocess); `site()`, `offline()` and `benchmarks()` wait for
     theirs and fail as it did. Only the jobs some selected test asks for run."""
 
-    JOBS = ("public", "offline", "benchmarks")
+    JOBS = ("public", "offline", "project", "benchmarks")
 
-    def __init__(self, work: Path, public: bool, offline: bool, benchmarks: bool = False):
+    def __init__(self, work: Path, public: bool, offline: bool, benchmarks: bool = False, project: bool = False):
         self.work = work
         # The benchmarks' browser round reuses both builds.
-        self.wanted = {"public": public or benchmarks, "offline": offline or benchmarks, "benchmarks": benchmarks}
+        self.wanted = {"public": public or benchmarks, "offline": offline or benchmarks, "project": project,
+                       "benchmarks": benchmarks}
         self.results: dict[str, object] = {}
         self.done = {name: threading.Event() for name in self.JOBS}
         self.procs: list[subprocess.Popen] = []
@@ -82,12 +113,12 @@ class Builds:
                     self.results[name] = error
             self.done[name].set()
 
-    def _step(self, argv: list[str], env: dict[str, str], what: str) -> tuple[float, str]:
-        """Run `argv` in the repository; (seconds, stdout). A failure raises with its output."""
+    def _step(self, argv: list[str], env: dict[str, str], what: str, cwd: Path = ROOT) -> tuple[float, str]:
+        """Run `argv` in `cwd`; (seconds, stdout). A failure raises with its output."""
         if self.stopped:
             raise RuntimeError("the session ended before the build")
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.procs.append(proc)
         out, err = proc.communicate(timeout=TIMEOUT_S)
         assert proc.returncode == 0, f"{what} failed ({proc.returncode}):\n{out[-4000:]}\n{err[-4000:]}"
@@ -111,6 +142,20 @@ class Builds:
         with zipfile.ZipFile(archive) as z:
             z.extractall(work / "unzipped")
         return OfflineBundle(archive, work / "unzipped" / "yibao-offline", built, bundled)
+
+    def _project(self) -> Path:
+        """A copy of the repository for the editor's path (tests/e2e/test_calendar_edit.py) with
+        河北's cities only (each build renders a tenth of the pages), its own Pyodide build and
+        memory snapshot made already (the copy compiles its planner's places from its data/)."""
+        from tools.bench_site import TINY_PROVINCE
+
+        root = copy_repository(self.work / "project-copy" / "project", TINY_PROVINCE)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root)}
+        # `make wheels` and `make build` in the copy: its wheel, and the memory snapshot made of it.
+        self._step([sys.executable, str(root / "tools" / "build_wheels.py")], env, "the copy's build_wheels.py", cwd=root)
+        self._step([*MKDOCS, "build", "--strict", "-d", str(root.parent / "site")], env, "the copy's mkdocs build",
+                   cwd=root)
+        return root
 
     def _benchmarks(self) -> dict[str, str]:
         """Each benchmark of tools/bench.py in its tiny mode, one after the other (stdout by
@@ -142,6 +187,9 @@ class Builds:
 
     def benchmarks(self) -> dict[str, str]:
         return self._result("benchmarks")
+
+    def project(self) -> Path:
+        return self._result("project")
 
     def wait(self) -> None:
         """Until no job runs (a test that measures, such as Lighthouse, runs alone)."""
