@@ -2,11 +2,12 @@
 Chromium, with Lighthouse's defaults (mobile form factor, simulated slow 4G and a 4x slower CPU).
 
     make serve-public          # nginx with deploy/nginx.conf on 127.0.0.1:8080, in another shell
-    python tools/audit.py [BASE_URL] [--runs 3] [--out build/audit]
+    python tools/audit.py [BASE_URL] [--runs 3] [--out build/audit] [--decide]
 
 Each page is audited `--runs` times and each category's score is the median of the runs (the
 performance score moves by a few hundredths from run to run with the machine's load; Lighthouse's
-documentation advises the median of several runs). The report of the median run of each page is
+documentation advises the median of several runs). With --decide, a page's runs stop once the
+rest could not change which medians are below MIN_SCORE (of 3 runs, 2 that agree). The report of the median run of each page is
 written to OUT/lighthouse-<page>.json and all scores to OUT/lighthouse-summary.json. The exit
 status is 1 when a median is below MIN_SCORE. tests/deploy/test_deploy_lighthouse.py runs the
 same audit against the nginx-served test build.
