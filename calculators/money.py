@@ -1,7 +1,7 @@
 """Money: `Decimal` in 元, validated, rounded to 分 with ROUND_HALF_UP (四舍五入).
 
 The rounding rule is pinned because it changes results: 3,650.00 × 0.05% × 45 = 82.125 gives
-82.13 half-up but 82.12 with banker's rounding (policy-facts.md, Example 2). No national text
+82.13 half-up but 82.12 with banker's rounding (worked example 2 (《社会保险法》第八十六条)). No national text
 fixes the rule; 四舍五入 is what one local 征收 system describes (an assumption).
 """
 

@@ -9,7 +9,7 @@ Rules:
   below `RESIDENT_LONG_LAPSE_FLOOR_MONTHS` months, however many years are repaired.
 - Exempt groups (新生儿等特殊群体): no waiting period.
 
-Assumption (policy-facts.md Example 10): "N years of 断保" gives a variable period of N months,
+Assumption (worked example 10 (国办发〔2024〕38号)): "N years of 断保" gives a variable period of N months,
 the way local summaries read 「每多断保1年」; unconfirmed nationally.
 
 `max_useful_repair_years` is how many repair years shorten the wait at all; years beyond it buy

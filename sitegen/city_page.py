@@ -13,8 +13,15 @@ national topic pointing to its topic page (templates/city.md.j2, sections in tem
     topics                [TopicLine] one sentence per national topic the summary does not
                           answer (SUMMARY_TOPICS), with its weak flag
     example               ExampleDeadline: the calculator's dates for the configured date
+    plan_from, plan_to    the planner's links with this city as origin or destination
+    calculators           the calculators block, prefilled from the place's facts
     sources               [Source] in citation order (〔n〕 is sources[n-1]); local facts only
     siblings              the other cities of the province, in code order
+    checked_on            when the national rules were last checked
+
+Each section of CITY_SECTIONS adds its entries, in reading order (SECTION_PARTS: summary,
+example, plan_from/plan_to for "summary"; local; topics for "national"; calculators; sources;
+siblings for "nearby"), and says whether it is printed and whether it is indexed.
 """
 
 from __future__ import annotations
@@ -145,49 +152,113 @@ def description(city: City, province: Province, local: list[Cited], summary: Sum
     return head + f"没有找到{city.short_name}另有规定的来源，按全国规定办理。"
 
 
-def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
-                 siblings: list[City], calendar_notice: str | None = None) -> dict[str, object]:
-    """The context of one city page (see the module docstring)."""
-    rules = {rule.id: rule for rule in dataset.national.rules}
-    province = dataset.provinces[city.province]
-    cites = Citations()
-    found = {key: _facts(province, city, cites, kinds) for key, kinds in SUMMARY_FACTS.items()}
-    used = {kind for kinds in SUMMARY_FACTS.values() for kind in kinds}
-    others = tuple(k for k in FACT_TOPICS if k not in used)
-    local = _facts(province, city, cites, others)
+@dataclass(frozen=True)
+class _Page:
+    """What the section builders share while one city page is put together; `cites` numbers
+    the sources in the order the sections cite them (reading order)."""
+
+    dataset: Dataset
+    city: City
+    province: Province
+    rules: dict[str, Rule]
+    topics: list[TopicLine]
+    cites: Citations
+    example: ExampleDeadline
+    siblings: list[City]
+    calendar_notice: str | None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section's share of a city page's context: its entries; whether the page prints the
+    section; whether the search index keeps it (it holds something of this place's own)."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    shown: bool = True
+    indexed: bool = False
+
+
+def _summary(page: _Page) -> Part:
+    found = {key: _facts(page.province, page.city, page.cites, kinds) for key, kinds in SUMMARY_FACTS.items()}
+    rules = page.rules
     summary = Summary(
-        limits=found["limits"], account=found["account"], gaps=found["gaps"],
-        rules={i: rules[i] for i in SUMMARY_RULES}, hotline=dataset.national.hotline,
+        **found, rules={i: rules[i] for i in SUMMARY_RULES}, hotline=page.dataset.national.hotline,
         weak={"limits": only_secondary([s for i in (OUT_RULE, IN_RULE) for s in rules[i].sources]),
               "account": only_secondary(rules["personal_account"].sources),
               "how": only_secondary(rules["channels"].sources),
               "resident": only_secondary(rules[RESIDENT_WAIT_RULE].sources)},
     )
-    topics = [topic_line(t, rules) for t in dataset.national.topics]
-    by_id = {t.id: t for t in topics}
-    indexed = {"local"} if local else set()
-    if found["limits"] or found["account"] or found["gaps"]:
-        indexed.add("summary")
+    code = page.city.code
+    return Part({
+        "summary": summary,
+        "example": page.example,
+        # Link targets in raw HTML: Markup, so the "#" is not escaped as Markdown.
+        "plan_from": Markup(f"{PLAN_TOKEN}#from={code}"),
+        "plan_to": Markup(f"{PLAN_TOKEN}#to={code}"),
+    }, indexed=any(found.values()))
+
+
+def _local(page: _Page) -> Part:
+    used = {kind for kinds in SUMMARY_FACTS.values() for kind in kinds}
+    facts = _facts(page.province, page.city, page.cites, tuple(k for k in FACT_TOPICS if k not in used))
+    by_id = {t.id: t for t in page.topics}
+    return Part({"local": [{"fact": f, "label": FACT_TOPICS[f.kind][1], "topic": by_id.get(FACT_TOPICS[f.kind][0] or "")}
+                           for f in facts]}, indexed=bool(facts))
+
+
+def _national(page: _Page) -> Part:
+    return Part({"topics": [t for t in page.topics if t.id not in SUMMARY_TOPICS]})
+
+
+def _calculators(page: _Page) -> Part:
+    prefill = calculator_prefill(page.province, page.city)
+    return Part({"calculators": render_calculators(prefill, CALC_ASSETS_TOKEN, calendar_notice=page.calendar_notice)})
+
+
+def _sources(page: _Page) -> Part:
+    """The sources the sections before it cited (printed only when there are some)."""
+    return Part({"sources": page.cites.sources}, shown=bool(page.cites.sources))
+
+
+def _nearby(page: _Page) -> Part:
+    return Part({"siblings": [c for c in page.siblings if c.code != page.city.code]})
+
+
+# What each section of CITY_SECTIONS adds to the context (a section without an entry adds
+# nothing and is always printed).
+SECTION_PARTS: dict[str, typing.Callable[[_Page], Part]] = {
+    "summary": _summary, "local": _local, "national": _national,
+    "calculators": _calculators, "sources": _sources, "nearby": _nearby,
+}
+
+
+def city_context(dataset: Dataset, city: City, example: ExampleDeadline,
+                 siblings: list[City], calendar_notice: str | None = None) -> dict[str, object]:
+    """The context of one city page (see the module docstring): each section of CITY_SECTIONS,
+    in reading order, adds its part."""
+    rules = {rule.id: rule for rule in dataset.national.rules}
+    province = dataset.provinces[city.province]
+    page = _Page(dataset, city, province, rules, [topic_line(t, rules) for t in dataset.national.topics],
+                 Citations(), example, siblings, calendar_notice)
+    values: dict[str, object] = {}
+    sections, indexed = [], set()
+    for key in CITY_SECTIONS:
+        part = SECTION_PARTS.get(key, lambda _: Part())(page)
+        values.update(part.values)
+        if part.shown:
+            sections.append(key)
+        if part.indexed:
+            indexed.add(key)
     heading = f"{city.name}医保关系转移接续"
+    own = [entry["fact"] for entry in values.get("local", [])]
     return {
+        **values,
         "city": city,
         "province": province,
         "title": heading if city.kind == "municipality" else f"{heading}（{province.name}）",
         "heading": heading,
-        "description": description(city, province, local, summary),
-        "sections": tuple(s for s in CITY_SECTIONS if s != "sources" or cites.sources),
+        "description": description(city, province, own, values["summary"]),
+        "sections": tuple(sections),
         "indexed": frozenset(indexed),
-        "summary": summary,
-        "local": [{"fact": f, "label": FACT_TOPICS[f.kind][1], "topic": by_id.get(FACT_TOPICS[f.kind][0] or "")}
-                  for f in local],
-        "topics": [t for t in topics if t.id not in SUMMARY_TOPICS],
-        "example": example,
-        "calculators": render_calculators(calculator_prefill(province, city), CALC_ASSETS_TOKEN,
-                                          calendar_notice=calendar_notice),
-        # Link targets in raw HTML: Markup, so the "#" is not escaped as Markdown.
-        "plan_from": Markup(f"{PLAN_TOKEN}#from={city.code}"),
-        "plan_to": Markup(f"{PLAN_TOKEN}#to={city.code}"),
-        "sources": cites.sources,
-        "siblings": [c for c in siblings if c.code != city.code],
         "checked_on": dataset.national.checked_on,
     }

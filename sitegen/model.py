@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-# Reliability grades, as policy-facts.md uses them; NL is a local paper (the notes' "N-local"),
-# kept apart from national media.
+# Reliability grades (GRADE_LABELS below says what each means); NL is a local paper, kept apart
+# from national media.
 Grade = Literal["P", "R", "N", "NL", "L", "S"]
 
 GRADE_LABELS: dict[str, str] = {

@@ -17,12 +17,9 @@ set from this zip and fails then.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
-import zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,28 +41,28 @@ def trace(wheel_dir: Path, vectors: Path = VECTORS) -> list[str]:
     return sorted(e + "c" if e.endswith(".py") else e for e in entries)
 
 
+# Compiles in a fresh interpreter (-I -S: no site, no environment): marshal marks a constant
+# as shared when its reference count is above one, so the same source compiled in a process
+# that imported other modules (pytest, MkDocs) can give other bytes (asyncio/events.pyc did).
+_COMPILE = """
+import importlib.util, json, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+source, out, entries, date = json.loads(sys.stdin.read())
+assert "no_debug_ranges" in sys._xoptions  # line numbers only: no column ranges
+with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dest:
+    for entry in entries:
+        name = entry[:-1]  # the .py source
+        text = src.read(name)
+        code = compile(text, name, "exec", optimize=2, dont_inherit=True)
+        data = _code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
+        info = zipfile.ZipInfo(entry, date_time=tuple(date))
+        info.external_attr = 0o644 << 16
+        dest.writestr(info, bytes(data))
+"""
+
+
 def write_trimmed(entries: list[str], out: Path, source: Path = NPM_PYODIDE / "python_stdlib.zip") -> None:
-    """Compile `entries` from the sources in `source` into the zip `out` (in a child interpreter
-    started with -X no_debug_ranges)."""
-    subprocess.run(
-        [sys.executable, "-X", "no_debug_ranges", "-m", __name__, str(source), str(out), *entries],
-        check=True, timeout=300,
-    )
-
-
-def _compile_into(entries: list[str], out: Path, source: Path) -> None:
-    if "no_debug_ranges" not in sys._xoptions:
-        raise RuntimeError("compile the trimmed stdlib with python -X no_debug_ranges (write_trimmed does)")
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dest:
-        for entry in entries:
-            name = entry[:-1]  # the .py source
-            text = src.read(name)
-            code = compile(text, name, "exec", optimize=2, dont_inherit=True)
-            data = _code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
-            info = zipfile.ZipInfo(entry, date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            dest.writestr(info, bytes(data))
-
-
-if __name__ == "__main__":
-    _compile_into(sys.argv[3:], Path(sys.argv[2]), Path(sys.argv[1]))
+    """Compile `entries` from the sources in `source` into the zip `out`, in a fresh interpreter
+    started with -X no_debug_ranges (the compiler reads that option at start-up)."""
+    subprocess.run([sys.executable, "-I", "-S", "-X", "no_debug_ranges", "-c", _COMPILE],
+                   input=json.dumps([str(source), str(out), entries, ZIP_DATE]), text=True, check=True, timeout=300)

@@ -4,7 +4,7 @@ Each constant gets one comment line `# <rule id>: <document> <article>` taken fr
 first source (`(article number unconfirmed)` when the article is not known), the document cited
 short — its 文号 (医保办发〔2021〕43号) or its name without 《》 and 中华人民共和国 — then
 `NAME = value`; Decimal values are written `Decimal("0.0005")`. `python -m sitegen rules` writes
-the file; tests/data/test_rules_module.py regenerates it in memory and fails on any drift.
+the file; tests/data/test_data_rules_module.py regenerates it in memory and fails on any drift.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """URL slugs for provinces and cities: the pinyin of the short name.
 
-The rule (pinned by tests/data/test_slugs.py):
+The rule (pinned by tests/data/test_data_slugs.py):
 
 1. The slug is the toneless pinyin of the short name (`short_name`), lower case, syllables
    joined without separators, ü written `v` (pypinyin's default): 石家庄 → `shijiazhuang`,

@@ -27,8 +27,9 @@ Goals (issue 12): bytes ≤ 3.5 MB; "4G" first answer ≤ 4 s and ≤ 0.5 × bar
 loopback ≤ 0.4 × bare; recompute < 50 ms; second page 0 runtime bytes; offline zip ≤ 10 MB.
 
 Usage: python tools/bench_browser.py [--repeat N] [--profiles loopback,4G,slow-4G] [--site DIR]
-       [--offline DIR --zip FILE]
+       [--offline DIR --zip FILE] [--tiny]
 Without --site/--offline the site and the offline bundle are built first (about a minute).
+--tiny: one round on loopback (--repeat 1 --profiles loopback; tests/tools/test_bench_tiny.py).
 """
 
 from __future__ import annotations
@@ -44,13 +45,10 @@ import time
 import zipfile
 from pathlib import Path
 
+from sitegen.precompress import precompress
+from tools.servers import nginx_serving
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "deploy"))
-
-from nginx_server import nginx_serving  # noqa: E402
-
-from sitegen.precompress import precompress  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 # As in tests/conftest.py: no host but 127.0.0.1 can be reached.
@@ -111,7 +109,8 @@ FILL = """([owed, days]) => {
   f.elements.owed.value = owed; f.elements.days.value = days;
 }"""
 SUBMIT = 'form[data-calculator="late-fee"] button[type="submit"]'
-# 社会保险法 Art. 86 (万分之五 a day): 10000.00 × 0.0005 × 30 = 150.00; 3650.00 × 0.0005 × 45 = 82.125 → 82.13.
+# Worked examples 1 and 2 of 《社会保险法》第八十六条 (tests/vectors/late_fee.json): 万分之五 a day,
+# 10000.00 × 0.0005 × 30 = 150.00; 3650.00 × 0.0005 × 45 = 82.125 → 82.13.
 INPUTS = [("10000.00", "30", "150.00"), ("3650.00", "45", "82.13")]
 # The first answer: the transfer-deadline form, the one issue 12 timed (a date in an official year).
 FIRST_FILL = """(accepted) => {
@@ -321,7 +320,10 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built public site (mkdocs build)")
     parser.add_argument("--offline", type=Path, help="an unzipped offline bundle folder (holds index.html)")
     parser.add_argument("--zip", type=Path, help="the offline zip, for its size")
+    parser.add_argument("--tiny", action="store_true", help="--repeat 1 --profiles loopback: does it run?")
     args = parser.parse_args()
+    if args.tiny:
+        args.repeat, args.profiles = 1, "loopback"
     profiles = args.profiles.split(",")
     from playwright.sync_api import sync_playwright
 

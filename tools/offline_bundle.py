@@ -34,10 +34,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sitegen.runtime_assets import ASSETS, asset_version, copy_runtime, write_offline_embed
 
-from sitegen.runtime_assets import ASSETS, asset_version, copy_runtime, write_offline_embed  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 STAGE = ROOT / "build" / "offline"
 TOP = "yibao-offline"

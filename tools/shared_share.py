@@ -23,8 +23,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 # Parts of a city page that are not its main text: the forms (a <div class="yb-calculators">
 # block) and the numbered source list, which sit between these markers.
 _CALCULATORS = re.compile(r'<div class="yb-calculators".*?</script>\s*</div>', re.S)

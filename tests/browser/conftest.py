@@ -10,22 +10,18 @@ requests, so a request to any other host fails the test even if it could not hav
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser
 
 from browser_helpers import open_page
+from sitegen import pyodide_build as build_wheels
 from sitegen.runtime_assets import copy_runtime, render_calculators, write_offline_embed
+from tools.servers import Served, serve_folder
 
 ROOT = Path(__file__).resolve().parents[2]
-from sitegen import pyodide_build as build_wheels
 
 SECURITY_HEADERS = ROOT / "deploy" / "security-headers.conf"
 # The city data a page would prefill (the test page plays 石家庄市).
@@ -62,42 +58,6 @@ def write_test_site(folder: Path) -> Path:
     return folder
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-    failing: set[str] = set()  # file names answered with 503, to test the failure path
-    replaced: dict[str, bytes] = {}  # file names answered with other content
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-    def end_headers(self):
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def do_GET(self):
-        name = Path(urlsplit(self.path).path).name
-        if name in self.failing:
-            self.send_error(503, "unavailable (test)")
-            return
-        if name in self.replaced:
-            body = self.replaced[name]
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-
-@dataclass
-class Server:
-    url: str
-    failing: set[str]
-    replaced: dict[str, bytes]
-
-
 @pytest.fixture(scope="session")
 def test_site(tmp_path_factory) -> Path:
     build_wheels.build()  # a no-op when build/pyodide is up to date
@@ -105,14 +65,11 @@ def test_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(test_site) -> Server:
-    handler = type("Handler", (_Handler,), {"extra_headers": production_headers(), "failing": set(), "replaced": {}})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(test_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_port}/index.html", handler.failing, handler.replaced)
-    httpd.shutdown()
-    httpd.server_close()
+def server(test_site) -> Served:
+    """The test page over HTTP with the production headers; `failing` and `replaced` (file names)
+    make it answer 503 or other bytes."""
+    with serve_folder(test_site, headers=production_headers()) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
@@ -126,7 +83,7 @@ def fresh_page(browser, server):
     pages = []
 
     def make(**options):
-        page, recorder = open_page(browser, server.url, **options)
+        page, recorder = open_page(browser, server.url("index.html"), **options)
         pages.append(page)
         return page, recorder
 
@@ -138,7 +95,7 @@ def fresh_page(browser, server):
 @pytest.fixture(scope="module", params=["http", "file"])
 def loaded_page(request, browser, server, test_site):
     """One page per mode, shared by the calculator tests of a module so Python starts once."""
-    url = server.url if request.param == "http" else (test_site / "index.html").as_uri()
+    url = server.url("index.html") if request.param == "http" else (test_site / "index.html").as_uri()
     page, recorder = open_page(browser, url)
     page.mode = request.param
     yield page, recorder

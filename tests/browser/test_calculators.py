@@ -2,8 +2,8 @@
 a correct answer, a field error shown next to its field, and the calendar-not-covered answer.
 
 The answer Pyodide sends back must equal what `calculators.web.handle` returns on CPython for the
-same fields, and the page must show exactly those rows. The worked examples are those of
-policy-facts.md (Examples 1, 4, 7, 8 and 10).
+same fields, and the page must show exactly those rows. The worked examples are those of the
+vectors (tests/vectors/: examples 1, 4, 7, 8 and 10, each citing the document it applies).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def test_transfer_dates_are_time_elements(loaded_page):
     page, recorder = loaded_page
     compute(page, "transfer-deadline", {"accepted": "2026-02-10"})
     result = form(page, "transfer-deadline").locator("[data-result]")
-    # policy-facts.md Example 4: 转出地 2026-03-02, latest completion 2026-03-09.
+    # worked example 4 (医保办发〔2021〕43号 with 《国务院办公厅关于2026年部分节假日安排的通知》): 转出地 2026-03-02, latest completion 2026-03-09.
     assert result.locator('time[datetime="2026-03-02"]').count() == 1
     assert result.locator('time[datetime="2026-03-09"]').count() == 1
     for value in result.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))"):

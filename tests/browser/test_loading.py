@@ -196,7 +196,7 @@ def test_keyboard_only(fresh_page):
     page.keyboard.press("Enter")  # implicit submission from a text field
     page.wait_for_function("() => window.__ybLast !== null", timeout=60_000)
     detail = page.evaluate("() => window.__ybLast")
-    assert detail["payload"]["raw"]["fee"] == "82.13"  # policy-facts.md Example 2 (half up)
+    assert detail["payload"]["raw"]["fee"] == "82.13"  # worked example 2 (《社会保险法》第八十六条) (half up)
     recorder.assert_clean()
 
 

@@ -3,7 +3,6 @@ calculators work without the raw runtime files and without any network request."
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -11,9 +10,7 @@ import pytest
 
 from browser_helpers import LOCAL_SCHEMES, compute, open_page
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import offline_bundle  # noqa: E402
+from tools import offline_bundle
 
 pytestmark = pytest.mark.browser
 

@@ -53,7 +53,7 @@ def test_row_names_unique_and_sourced():
 
 
 def test_every_applicable_worked_example_is_a_vector():
-    cited = {int(n) for _, row in ROWS for n in re.findall(r"Example (\d+)", row["source"])}
+    cited = {int(n) for _, row in ROWS for n in re.findall(r"worked example (\d+)", row["source"])}
     assert set(range(1, 11)) <= cited
 
 

@@ -106,7 +106,7 @@ def test_answer_matches_cli_and_rows_are_well_formed(name):
 
 
 def test_transfer_rows_carry_the_deadlines():
-    # policy-facts.md Example 4.
+    # worked example 4 (医保办发〔2021〕43号 with 《国务院办公厅关于2026年部分节假日安排的通知》).
     answer = web.handle("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"})
     dates = [row["value"] for row in answer["rows"] if row["type"] == "date"]
     assert dates == ["2026-02-10", "2026-03-02", "2026-03-09"]
@@ -129,7 +129,7 @@ def test_overdue_status_counts_working_days():
 
 
 def test_a_deadline_before_the_notice_reads_as_an_estimate():
-    # policy-facts.md Example 7: the deadline reaches into 2027, whose notice is not out.
+    # worked example 7 (医保办发〔2021〕43号 with data/calendar/2027.yaml): the deadline reaches into 2027, whose notice is not out.
     answer = web.handle("transfer-deadline", {"accepted": "2026-12-24"})
     assert "error" not in answer
     assert {problem["code"] for problem in answer["problems"]} == {"calendar_provisional"}
@@ -183,7 +183,7 @@ def test_the_count_calendar_shows_make_up_working_days():
 
 
 def test_late_fee_above_principal_is_flagged():
-    # policy-facts.md Example 3: shown uncapped, flagged.
+    # worked example 3 (《社会保险法》第八十六条): shown uncapped, flagged.
     answer = web.handle("late-fee", {"owed": "10000.00", "days": "2100"})
     assert answer["raw"]["fee"] == "10500.00"
     assert "exceeds_principal" in [row["value"] for row in answer["rows"]]
@@ -200,7 +200,7 @@ def test_employee_gap_verdict_row(resumed, outcome):
 
 
 def test_employee_gap_switch_needs_local_rule():
-    # policy-facts.md Example 9 B: 18 continuous months are not 2 years.
+    # worked example 9 (医保办发〔2021〕43号) B: 18 continuous months are not 2 years.
     answer = web.handle(
         "employee-gap", {"last-paid": "2026-03", "resumed": "2026-06", "switch": "on", "continuous-months": "18"}
     )
@@ -238,7 +238,7 @@ def test_an_individual_owes_no_statutory_late_fee_said_in_words():
 
 
 def test_back_payment_shows_the_totals_and_a_table_per_month():
-    # The first month is policy-facts.md Example 2 (45 days, 82.13); the second 17 days at 0.05%.
+    # The first month is worked example 2 (《社会保险法》第八十六条) (45 days, 82.13); the second 17 days at 0.05%.
     answer = web.handle("back-payment", FORMS["back-payment"])
     totals = {row["label"]: row["value"] for row in answer["rows"]}
     assert totals["欠缴合计"] == "13650.00" and totals["滞纳金"] == "167.13" and totals["本金与滞纳金合计"] == "13817.13"

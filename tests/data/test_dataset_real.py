@@ -1,5 +1,5 @@
-"""The real data/: loads clean, has every unit, and carries only the sourced facts of
-reference/policy-facts.md with the grade given there."""
+"""The real data/: loads clean, has every unit, and carries only sourced facts, each with the
+grade of its source."""
 
 from __future__ import annotations
 

@@ -4,20 +4,10 @@ axe-core) added to pytest's terminal summary."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from deploy_checks import AUDITS
 
-ROOT = Path(__file__).resolve().parents[2]
-# browser_helpers (driving the calculator forms) lives with the browser tests; tools/audit.py
-# runs Lighthouse.
-for folder in (ROOT / "tests" / "browser", ROOT / "tools"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
-from deploy_checks import AUDITS  # noqa: E402
-from nginx_server import nginx_serving  # noqa: E402
+from tools.servers import nginx_serving
 
 
 @pytest.fixture(scope="session")

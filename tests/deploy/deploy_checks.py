@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AUDITS: dict[str, str] = {}  # lines for the terminal summary, by key
 
-# Inputs for each calculator: worked examples of policy-facts.md (1, 4, 8 A, 10 C), and one
+# Inputs for each calculator: worked examples of the vectors (1, 4, 8 A, 10 C), and one
 # field error each (a date before the acceptance, a negative amount, a resumption before the
 # last payment, more repaired years than lapsed).
 VALID = {

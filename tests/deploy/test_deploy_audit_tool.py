@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import audit
+from tools import audit
 
 
 def _report(performance: float, tbt_score: float = 1.0, url: str = "http://127.0.0.1:1/x/") -> dict:
@@ -30,6 +30,30 @@ def test_median_of_three_runs_and_the_median_run_is_kept(monkeypatch):
     assert result.report["categories"]["performance"]["score"] == 0.96
     assert result.below() == {}
     assert "median of 3 runs" in audit.line("x", result) and "0.99, 0.90, 0.96" in audit.line("x", result)
+
+
+@pytest.mark.parametrize(("performances", "made"), [
+    ([0.99, 0.97, 0.10], 2),  # two at or above 0.95: the median of three is too, whatever the third
+    ([0.90, 0.80, 0.99], 2),  # two below: the median of three is below
+    ([0.99, 0.90, 0.96], 3),  # they disagree: the third decides
+    ([0.90, 0.99, 0.80], 3),
+])
+def test_runs_stop_once_the_verdict_on_the_median_is_decided(monkeypatch, performances, made):
+    reports = iter([_report(p) for p in performances])
+    monkeypatch.setattr(audit, "lighthouse", lambda url: next(reports))
+    result = audit.audit_page("http://127.0.0.1:1/x/", runs=3, minimum=audit.MIN_SCORE)
+    assert [run["performance"] for run in result.runs] == performances[:made]
+    full = sorted(performances)[1]  # the median of all three runs
+    assert bool(result.below()) is (full < audit.MIN_SCORE)
+
+
+def test_the_verdict_waits_for_every_category():
+    good, bad_seo = {c: 1.0 for c in audit.CATEGORIES}, {**{c: 1.0 for c in audit.CATEGORIES}, "seo": 0.5}
+    assert audit.decided([good, good], 3, 0.95)
+    assert not audit.decided([good, bad_seo], 3, 0.95)
+    assert audit.decided([bad_seo, bad_seo], 3, 0.95)
+    assert not audit.decided([good], 3, 0.95) and not audit.decided([], 3, 0.95)
+    assert audit.decided([good, good, good], 5, 0.95) and not audit.decided([good, good], 5, 0.95)
 
 
 def test_a_low_score_lists_what_cost_the_points():

@@ -12,16 +12,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from browser_helpers import compute
-from site_build import ROOT, mkdocs_build, serving
+from site_build import ROOT, mkdocs_build
+from site_fixture_data import write_dataset
 
-sys.path.insert(0, str(ROOT / "tests" / "site"))
-from site_fixture_data import write_dataset  # noqa: E402
+from tools.servers import serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -86,8 +85,8 @@ def hostile_site(tmp_path_factory) -> str:
     root = _project(tmp_path_factory.mktemp("hostile"))
     proc = mkdocs_build(root / "site", root / "mkdocs.yml")
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
-    with serving(root / "site") as base:
-        yield base
+    with serve_folder(root / "site") as served:
+        yield served.base.rstrip("/")
 
 
 @pytest.fixture

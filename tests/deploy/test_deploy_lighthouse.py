@@ -1,24 +1,28 @@
 """Lighthouse (npm, on Debian's Chromium, default mobile settings with simulated throttling) on a
 city page and the calculators page of the nginx-served site: performance, accessibility, best
-practices and SEO each at least 0.95. Each page is audited three times and each category's
-median counts (tools/audit.py); the reports go to build/audit/ and the scores to the terminal
-summary."""
+practices and SEO each at least 0.95. Each category's median of three runs counts
+(tools/audit.py); a page's third run is made only when the first two disagree about a category
+(otherwise it could not change the verdict). The reports go to build/audit/ and the scores to
+the terminal summary. It runs last (marker `measures`, tests/conftest.py), when no background
+job runs any more (the simulated timings scale with the machine's speed)."""
 
 from __future__ import annotations
 
 import pytest
-
-import audit
 from deploy_checks import AUDITS
 
-pytestmark = pytest.mark.browser
+from tools import audit
+
+pytestmark = [pytest.mark.browser, pytest.mark.measures]
 
 RUNS = 3
 
 
 @pytest.fixture(scope="module")
-def audits(nginx) -> dict[str, audit.PageAudit]:
-    results = {name: audit.audit_page(nginx + path, runs=RUNS) for name, path in audit.PAGES.items()}
+def audits(nginx, site_builds) -> dict[str, audit.PageAudit]:
+    site_builds.wait()  # the offline bundle may still be building in the background
+    results = {name: audit.audit_page(nginx + path, runs=RUNS, minimum=audit.MIN_SCORE)
+               for name, path in audit.PAGES.items()}
     audit.write(results, audit.DEFAULT_OUT)
     for name, result in results.items():
         AUDITS[f"lighthouse-{name}"] = audit.line(name, result)
@@ -29,7 +33,7 @@ def audits(nginx) -> dict[str, audit.PageAudit]:
 def test_every_category_scores_at_least_095(audits, name):
     result = audits[name]
     assert set(result.scores) == set(audit.CATEGORIES)
-    assert len(result.runs) == RUNS
+    assert 2 <= len(result.runs) <= RUNS
     findings = "\n".join(result.findings())
     assert result.below(audit.MIN_SCORE) == {}, f"{audit.line(name, result)}\n{findings}"
 

@@ -14,7 +14,7 @@ def test_second_city_page_downloads_no_runtime(chromium, nginx):
     page, recorder = open_page(chromium, nginx + "/cities/shijiazhuang/")
     try:
         detail = compute(page, "late-fee", {"owed": "10000.00", "days": "30"})
-        assert detail["payload"]["raw"]["fee"] == "150.00"  # policy-facts.md Example 1
+        assert detail["payload"]["raw"]["fee"] == "150.00"  # worked example 1 (《社会保险法》第八十六条)
         first = page.evaluate("() => window.__ybCalcMetrics.timings.transfer")
         assert first["pyodide.asm.wasm"] > 1_000_000 and first["python_stdlib.zip"] > 100_000
         page.goto(nginx + "/cities/baoding/")

@@ -1,76 +1,28 @@
-"""What the end-to-end tests share: serving a folder on 127.0.0.1, browser contexts that record
-(and, offline, refuse) every request, the offline bundle made exactly as `make offline` makes it,
-and Material's search box driven like a reader does.
+"""What the end-to-end tests share: browser contexts that record (and, offline, refuse) every
+request, and Material's search box driven like a reader does. (The offline bundle, made as
+`make offline` makes it: tests/site_build.py; serving a folder: tools/servers.py, shared with the
+benchmarks.)
 
 The form helpers (`compute`, `fill`, `rendered_rows`, `Recorder`, …) are those of the stand-alone
-browser tests, tests/browser/browser_helpers.py.
+browser tests, tests/browser_helpers.py.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import socket
-import subprocess
-import sys
-import threading
 import time
-import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from browser_helpers import LOCAL_SCHEMES, Recorder
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from browser_helpers import LOCAL_SCHEMES, Recorder  # noqa: E402
 
 REPORT: dict[str, str] = {}  # lines for the terminal summary (sizes and times measured here)
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 # What only the calculators' runtime asks for (never fetched before the reader uses a calculator).
 RUNTIME_PARTS = ("/runtime/", "/wheels/", "/embed/", "/worker.js")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    seen: list[str]
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-    def do_GET(self):
-        self.seen.append(self.path)
-        super().do_GET()
-
-
-@dataclass
-class Served:
-    base: str  # "http://127.0.0.1:PORT/"
-    seen: list[str]  # request paths as the server received them
-
-
-@contextmanager
-def serve_folder(folder: Path):
-    """A threaded static HTTP server for `folder` on 127.0.0.1 (a free port)."""
-    handler = type("Handler", (_QuietHandler,), {"seen": []})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(f"http://127.0.0.1:{httpd.server_port}/", handler.seen)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @dataclass
@@ -112,44 +64,6 @@ def recording_context(browser: Browser, offline: bool = False, **options) -> Ses
 def runtime_requests(urls: list[str]) -> list[str]:
     """The requests among `urls` that belong to the calculators' runtime (or its blob worker)."""
     return [u for u in urls if u.startswith("blob:") or any(part in urlsplit(u).path for part in RUNTIME_PARTS)]
-
-
-# ---------- the offline bundle, made the way `make offline` makes it ----------
-
-
-@dataclass(frozen=True)
-class OfflineBundle:
-    zip_path: Path
-    folder: Path  # the unzipped top folder (holds index.html)
-    build_seconds: float  # OFFLINE=true mkdocs build --strict
-    bundle_seconds: float  # tools/offline_bundle.py
-
-    @property
-    def zip_bytes(self) -> int:
-        return self.zip_path.stat().st_size
-
-
-def make_offline_bundle(work: Path) -> OfflineBundle:
-    """`OFFLINE=true mkdocs build --strict -d …` then `tools/offline_bundle.py … --out …` (the
-    Makefile's `offline` recipe, into `work`), then unzip."""
-    site, archive = work / "offline-site", work / "dist" / "yibao-offline.zip"
-    env = {**os.environ, **MKDOCS_ENV, "OFFLINE": "true"}
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    built = time.perf_counter()
-    assert proc.returncode == 0, f"OFFLINE=true mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "offline_bundle.py"), str(site), "--out", str(archive)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    bundled = time.perf_counter()
-    assert proc.returncode == 0, f"tools/offline_bundle.py failed:\n{proc.stdout}\n{proc.stderr}"
-    with zipfile.ZipFile(archive) as z:
-        z.extractall(work / "unzipped")
-    return OfflineBundle(archive, work / "unzipped" / "yibao-offline", built - start, bundled - built)
 
 
 # ---------- Material's search, typed the way a reader types ----------

@@ -20,6 +20,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools.servers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 FIREFOX_PAGE = Path(__file__).with_name("firefox_page.mjs")
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
@@ -102,12 +104,6 @@ def run_firefox(url: str, proxy: str) -> dict:
     return json.loads(lines[-1])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def webkit_driver(proxy: str):
     """A Selenium session of MiniBrowser (WebKitGTK) on a virtual X display."""
@@ -117,7 +113,7 @@ def webkit_driver(proxy: str):
     from selenium.webdriver.remote.remote_connection import RemoteConnection
     from selenium.webdriver.webkitgtk.options import Options
 
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(["xvfb-run", "-a", WEBKIT_DRIVER, f"--port={port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:

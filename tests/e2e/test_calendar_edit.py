@@ -1,5 +1,6 @@
 """The editor's path when the State Council publishes next year's holidays, end to end on a copy
-of the whole project (never the real data/): `make serve` is running, the editor replaces
+of the whole project (never the real data/; the cities of one province, 河北, so that each build
+renders a tenth of the pages): `make serve` is running, the editor replaces
 data/calendar/2027.yaml with an official year (a made-up notice, tests/calendar_fixture.py), and
 
 - the open city page, after its live reload, answers with official dates where it gave estimates
@@ -21,13 +22,13 @@ import time
 from pathlib import Path
 
 import pytest
+from browser_helpers import compute
 from calendar_fixture import ACCEPTED, IN_DUE, OFFICIAL_2027, OUT_DUE
-from e2e_support import REPORT, ROOT, free_port, recording_context
+from e2e_support import REPORT, ROOT, recording_context
 
-sys.path.insert(0, str(ROOT / "tools"))
-from bench_preview import stop  # noqa: E402
-
-from sitegen.preview import builds_in  # noqa: E402
+from sitegen.preview import builds_in
+from tools.bench_preview import stop
+from tools.servers import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -36,33 +37,34 @@ START_TIMEOUT_S = 300
 CHANGE_TIMEOUT_S = 240
 
 
-def copy_repository(target: Path) -> Path:
-    """Every file git knows of (tracked, or new and not ignored), and node_modules as a link."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
-                            check=True, capture_output=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
-
-
 def python_env(root: Path) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root)}
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return copy_repository(tmp_path_factory.mktemp("calendar-edit") / "project")
+def project(project_copy) -> Path:
+    """The copy of the repository (tests/site_build.py: 河北's cities, its own Pyodide build made
+    in the background)."""
+    return project_copy
 
 
 def _deadlines(page) -> dict:
-    from browser_helpers import compute
-
     raw = compute(page, "transfer-deadline", {"accepted": ACCEPTED})["payload"]["raw"]
     return {key: raw[key] for key in ("transfer_out_due", "transfer_in_due", "transfer_out_estimate")}
+
+
+def wait_quiet(proc, log: Path, deadline: float, quiet_s: float = 1.5) -> None:
+    """Until every build the server started has finished and nothing changed for `quiet_s`."""
+    last, since = None, time.monotonic()
+    while True:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        state = (text.count("Building documentation"), text.count("Documentation built in"))
+        if state != last:
+            last, since = state, time.monotonic()
+        elif state[0] == state[1] and time.monotonic() - since >= quiet_s:
+            return
+        assert proc.poll() is None and time.monotonic() < deadline, text[-3000:]
+        time.sleep(0.1)
 
 
 def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium):
@@ -85,13 +87,20 @@ def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium
         assert before["transfer_out_due"] is None and before["transfer_out_estimate"]["date"] == OUT_DUE
 
         # The editor's one step: the year's file, as the notice has it.
-        builds = len(builds_in(log.read_text(encoding="utf-8")))
+        before_edit = log.read_text(encoding="utf-8")
+        builds = len(builds_in(before_edit))
         started = time.perf_counter()
         (project / "data" / "calendar" / "2027.yaml").write_text(OFFICIAL_2027, encoding="utf-8")
         deadline = time.monotonic() + CHANGE_TIMEOUT_S
         while len(builds_in(log.read_text(encoding="utf-8"))) <= builds:
             assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(0.25)
+        # The recompiled calendar is itself a change under calculators/, so one more (empty)
+        # build follows, and each build reloads the open tab: the answer is read in a new tab
+        # once the server is quiet, never in one that a reload could navigate meanwhile.
+        wait_quiet(proc, log, deadline)
+        page.close()
+        page = session.new_page()
         page.goto(base + CITY_URL)
         after = _deadlines(page)
         seconds = time.perf_counter() - started
@@ -101,12 +110,15 @@ def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium
         session.close()
         stop(proc)
     rebuild = builds_in(log.read_text(encoding="utf-8"))[builds].seconds
+    # The preview itself recompiled the calendar and rebuilt the wheel after the edit.
+    after_edit = log.read_text(encoding="utf-8")[len(before_edit):]
+    assert "calculators/calendar_data.py recompiled" in after_edit and "built build/pyodide" in after_edit
     REPORT["calendar"] = (f"calendar edit under make serve: rebuild {rebuild:.1f} s; "
                           f"edit → new answer in the browser {seconds:.1f} s")
 
     # The command line from the copy uses the edited year, with no command in between.
     cli = subprocess.run([sys.executable, "-m", "calculators", "transfer-deadline", "--accepted", ACCEPTED],
-                         cwd=project, env=python_env(project), capture_output=True, text=True, check=True)
+                         cwd=project, env=python_env(project), capture_output=True, text=True, check=True, timeout=120)
     answer = json.loads(cli.stdout)
     assert (answer["transfer_out_due"], answer["transfer_in_due"]) == (OUT_DUE, IN_DUE)
     assert answer["problems"] == [] and answer["calendar_years"][1] == 2027

@@ -1,7 +1,7 @@
 """The four calculators on the real 石家庄 city page, as the public site serves it over HTTP.
 
 The site is the one `mkdocs build --strict` makes (`public_site`), served on 127.0.0.1. On the
-city page each calculator gives the answer of a worked example of policy-facts.md (the same
+city page each calculator gives the answer of a worked example of the vectors (the same
 answer `calculators.web.handle` gives on CPython, shown row by row), an input error next to the
 field it names, and the transfer calculator answers an acceptance date of 2026-12-24 (Example 7)
 with estimates, as the 2027 holiday notice is not out. The page loads nothing of the runtime before the

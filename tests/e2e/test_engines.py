@@ -6,17 +6,12 @@ recording proxy and one to any host but the local server fails the test."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from e2e_support import ROOT
 from other_engines import run_chromium, run_firefox, run_webkit, webkit_driver
 from recording_proxy import foreign, recording_proxy
 
 from calculators.web import handle
-
-sys.path.insert(0, str(ROOT / "tests" / "deploy"))
-from nginx_server import nginx_serving  # noqa: E402
+from tools.servers import nginx_serving
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +45,7 @@ def _check(out: dict) -> None:
     answer, error = value["answer"], value["fieldError"]
     assert "failed" not in answer, answer
     assert answer["payload"] == handle("transfer-deadline", answer["fields"])
-    assert answer["payload"]["raw"]["transfer_out_due"] == "2026-03-02"  # policy-facts.md Example 1
+    assert answer["payload"]["raw"]["transfer_out_due"] == "2026-03-02"  # worked example 4 (医保办发〔2021〕43号)
     assert "2026-03-02" in answer["times"] and answer["error"] is None
     assert error["payload"] == handle("late-fee", error["fields"])
     assert error["payload"]["error"]["field"] == "owed"

@@ -36,7 +36,12 @@ console.log(JSON.stringify({ before, answer: JSON.parse(answer), cli: JSON.parse
 
 def test_a_restored_snapshot_answers_and_imports_from_the_rewritten_wheels(tmp_path):
     build = pyodide_build.build()
-    snapshot = runtime_assets.ensure_snapshot(build)
+    # Made here rather than taken from build/pyodide-snapshot/, which the session's background
+    # site build may be writing at the same time.
+    snapshot = tmp_path / "snapshot.bin"
+    made = subprocess.run(["node", str(runtime_assets.SNAPSHOT_MAKER), str(build), str(snapshot)],
+                          capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr[-3000:]
     script = tmp_path / "restore.mjs"
     script.write_text(RESTORE, encoding="utf-8")
     proc = subprocess.run(["node", str(script), str(build), str(snapshot)], capture_output=True, text=True, timeout=180)

@@ -5,7 +5,6 @@ browser and deploy tests."""
 from __future__ import annotations
 
 import pytest
-from site_build import REPORT
 
 from sitegen.load import load_dataset
 from sitegen.pages import Site, build_pages
@@ -22,10 +21,3 @@ def real_site() -> Site:
 @pytest.fixture(scope="session")
 def real_pages(real_site) -> dict[str, str]:
     return {page.src_uri: page.content for page in real_site.pages}
-
-
-def pytest_terminal_summary(terminalreporter):
-    if REPORT:
-        terminalreporter.section("site")
-        for line in REPORT.values():
-            terminalreporter.write_line(line)

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from sitegen.load import load_dataset
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import bench_site  # noqa: E402
+from tools import bench_site
 
 
 def test_synthetic_dataset_clones_every_city_with_valid_codes(tmp_path):

@@ -1,15 +1,19 @@
-"""sitegen.city_page: every fact kind has its place on a city page, and every sourced fact of the
-data is printed on each page of its place (a province's on every city page of the province)."""
+"""sitegen.city_page: every fact kind has its place on a city page, every sourced fact of the
+data is printed on each page of its place (a province's on every city page of the province), and
+the context is built section by section (CITY_SECTIONS, SECTION_PARTS)."""
 
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 
 import pytest
 
 from sitegen import city_page
+from sitegen.example import example_deadline
 from sitegen.load import load_dataset
 from sitegen.model import FactKind
+from sitegen.settings import load_settings
 
 
 def test_every_declared_fact_kind_has_a_place():
@@ -37,3 +41,30 @@ def test_every_sourced_fact_is_on_the_pages_of_its_place(real_pages):
             if head not in page.replace("\\", ""):
                 missing.append((city.code, fact.kind, head))
     assert missing == []
+
+
+def test_the_context_is_each_section_adding_its_part(monkeypatch):
+    """city_context loops over CITY_SECTIONS: each section's part adds its entries and says
+    whether it is printed and indexed; a section without a part adds nothing and is printed."""
+    data = load_dataset().dataset
+    example = example_deadline(load_settings().example_accepted)
+    assert set(city_page.SECTION_PARTS) <= set(city_page.CITY_SECTIONS)
+    templates = Path(city_page.__file__).resolve().parents[1] / "templates" / "city"
+    assert {f"{key}.md.j2" for key in city_page.CITY_SECTIONS} <= {p.name for p in templates.iterdir()}
+    cities = sorted(data.cities.values(), key=lambda c: c.code)
+    by_sources = {}
+    for city in cities:
+        siblings = [c for c in cities if c.province == city.province]
+        ctx = city_page.city_context(data, city, example, siblings)
+        by_sources.setdefault(bool(ctx["sources"]), (city, siblings, ctx))
+        assert ("sources" in ctx["sections"]) is bool(ctx["sources"])
+        assert ("local" in ctx["indexed"]) is bool(ctx["local"])
+        summary = ctx["summary"]
+        assert ("summary" in ctx["indexed"]) is bool(summary.limits or summary.account or summary.gaps)
+    assert set(by_sources) == {True, False}, "the data should hold cities with and without local sources"
+    # A new section, with nothing to add yet, is printed in its place.
+    city, siblings, before = by_sources[False]
+    monkeypatch.setattr(city_page, "CITY_SECTIONS", (*city_page.CITY_SECTIONS[:-1], "new", "nearby"))
+    after = city_page.city_context(data, city, example, siblings)
+    assert after["sections"] == (*before["sections"][:-1], "new", "nearby")
+    assert set(after) == set(before)

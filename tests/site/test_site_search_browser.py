@@ -5,10 +5,11 @@ makes is recorded; any host other than the local server fails the test."""
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
-from site_build import serving
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sitegen.load import load_dataset
 
@@ -17,11 +18,9 @@ pytestmark = pytest.mark.browser
 ZWSP = "\u200b"  # jieba's word boundaries in the index; invisible on screen
 
 
-
 @pytest.fixture(scope="module")
-def server(built_site):
-    with serving(built_site.path) as base:
-        yield base
+def server(site_server) -> str:
+    return site_server.base.rstrip("/")
 
 
 @pytest.fixture
@@ -35,11 +34,21 @@ def page(chromium):
 
 
 def search(page, base: str, query: str) -> list[str]:
-    """Open the site, type the query into Material's search, return the result titles."""
+    """Open the site, type the query into Material's search, return the result titles.
+
+    Material answers a query typed after its search worker loaded the index; one typed before
+    shows nothing until the next keystroke, so the query is typed again until results appear."""
     page.goto(base + "/")
     page.keyboard.press("/")  # Material's shortcut opens the search box
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    deadline = time.monotonic() + 30
+    while True:
+        page.fill("input.md-search__input", query)
+        page.press("input.md-search__input", "End")  # Material reads the box on keyup
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=1500)
+            break
+        except PlaywrightTimeout:
+            assert time.monotonic() < deadline, f"no search result for {query!r} within 30 s"
     titles = page.locator(".md-search-result__article h1, .md-search-result__article h2").all_inner_texts()
     return [t.replace(ZWSP, "").strip() for t in titles]
 

@@ -14,7 +14,7 @@ D = datetime.date
 
 
 def test_the_example_dates_are_the_calculators():
-    # policy-facts.md Example 5: accepted 2026-09-24 → 转出地 10-15 (国庆 in between), 转入地 10-22.
+    # worked example 5 (医保办发〔2021〕43号 with 《国务院办公厅关于2026年部分节假日安排的通知》): accepted 2026-09-24 → 转出地 10-15 (国庆 in between), 转入地 10-22.
     example = example_deadline(D(2026, 9, 24))
     assert (example.transfer_out_due, example.transfer_in_due) == (D(2026, 10, 15), D(2026, 10, 22))
     assert example.problems == () and example.notes

@@ -3,14 +3,12 @@ exercised by tests/e2e/test_preview_server.py, which uses the same copy and stop
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import bench_preview  # noqa: E402
+from sitegen.preview import Build
+from tools import bench_preview
 
-from sitegen.preview import Build  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_copy_names_the_hook_by_absolute_path(tmp_path):

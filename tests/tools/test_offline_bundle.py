@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tools import offline_bundle
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import offline_bundle  # noqa: E402
 
 
 def test_missing_index_is_refused(tmp_path):

@@ -4,12 +4,8 @@ counted, and the goal of issue 13 on the real pages (median shared share ≤ 0.6
 from __future__ import annotations
 
 import statistics
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-
-import shared_share  # noqa: E402
+from tools import shared_share
 
 PAGE = """---
 title: "甲市医保关系转移接续"

@@ -3,9 +3,7 @@ wait for the answer Python sent back (the form's `yb:result` event)."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Locator, Page
@@ -18,8 +16,7 @@ FAST_MS = 50  # web/calc.js: a page fetched faster than this fetches the memory 
 def choose_snapshot(page: Page, fast: bool) -> None:
     """From the next navigation on, make calc.js see the page arrive fast (fetch the snapshot) or
     slow (do not): the page's timing entries are replaced, as tools/bench_browser.py does."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-    from bench_browser import FORCE
+    from tools.bench_browser import FORCE  # noqa: PLC0415 - only the loading tests need it
 
     page.add_init_script(f"({FORCE})({1 if fast else 1000})")
 

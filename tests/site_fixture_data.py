@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-REAL_NATIONAL = Path(__file__).resolve().parents[2] / "data" / "national.yaml"
+REAL_NATIONAL = Path(__file__).resolve().parents[1] / "data" / "national.yaml"
 
 SOURCE = """\
       document: 测试用的地方文件
