@@ -43,7 +43,8 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CALCULATORS = ROOT / "calculators"
 CALC_DIST = "yibao_calculators"
 CALC_VERSION = "0.1.0"
-TRACE_INPUTS = [Path(pyodide_stdlib.__file__), pyodide_stdlib.TRACER, Path(runtime_compress.__file__)]
+TRACE_INPUTS = [Path(pyodide_stdlib.__file__), pyodide_stdlib.TRACER, pyodide_stdlib.WHEEL_MOUNT,
+                Path(runtime_compress.__file__)]
 RUNTIME_FILES = [
     "pyodide.asm.js",
     "pyodide.asm.wasm",

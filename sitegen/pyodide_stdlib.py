@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 TRACER = ROOT / "tools" / "trace_stdlib.mjs"
+WHEEL_MOUNT = ROOT / "web" / "wheels.mjs"  # how the tracer (and the snapshot maker) place the wheels
 VECTORS = ROOT / "tests" / "vectors"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 

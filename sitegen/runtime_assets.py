@@ -36,6 +36,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from calculators.fields import CHECKED
 from calculators.registry import FORMS as CALCULATOR_FORMS
 from calculators.registry import prefill_keys
+from sitegen.pyodide_stdlib import WHEEL_MOUNT
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_BUILD = ROOT / "build" / "pyodide"
@@ -66,12 +67,13 @@ def load_manifest(build: Path = PYODIDE_BUILD) -> dict:
 
 
 def snapshot_key(build: Path = PYODIDE_BUILD) -> str:
-    """What the snapshot depends on: every runtime file and wheel, and the script making it."""
+    """What the snapshot depends on: every runtime file and wheel, and the scripts making it."""
     manifest = load_manifest(build)
     h = hashlib.sha256()
     for entry in manifest["runtime"] + manifest["wheels"]:
         h.update(f"{entry['name']}:{entry['sha256']}\n".encode())
     h.update(SNAPSHOT_MAKER.read_bytes())
+    h.update(WHEEL_MOUNT.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { mountWheels } from "../web/wheels.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const [mode, callsJson = "[]", repeat = "200"] = process.argv.slice(2);
@@ -21,16 +22,9 @@ if (mode === "bare") {
   const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
   const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
   pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
-  // As the browser's worker installs them (web/worker.js): zip files on sys.path.
-  pyodide.FS.mkdirTree("/lib/wheels");
-  for (const w of manifest.wheels) {
-    pyodide.FS.writeFile(`/lib/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
-  }
-  pyodide.runPython(`
-import os, sys
-sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
-import json, calculators.cli
-`);
+  // As the browser's worker installs them (web/wheels.mjs): zip files on sys.path.
+  mountWheels(pyodide, join(build, "wheels"), manifest.wheels.map((w) => w.name));
+  pyodide.runPython("import json, calculators.cli");
 }
 const startup_ms = performance.now() - t0;
 

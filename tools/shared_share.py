@@ -21,7 +21,6 @@ import statistics
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 # Parts of a city page that are not its main text: the forms (a <div class="yb-calculators">
 # block) and the numbered source list, which sit between these markers.

@@ -11,6 +11,7 @@
 // {"entries": ["json/__init__.pyc", …], "modules": N}.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { mountWheels } from "../web/wheels.mjs";
 
 const [runtimeArg, wheelArg, vectorArg] = process.argv.slice(2);
 if (!runtimeArg || !wheelArg || !vectorArg) {
@@ -24,8 +25,7 @@ const { loadPyodide } = await import(join(runtime, "pyodide.mjs"));
 const wheels = readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort();
 
 const pyodide = await loadPyodide({ indexURL: runtime + "/", stdout: () => {}, stderr: (l) => console.error(l) });
-pyodide.FS.mkdirTree("/lib/wheels");
-for (const w of wheels) pyodide.FS.writeFile(`/lib/wheels/${w}`, readFileSync(join(wheelDir, w)));
+mountWheels(pyodide, wheelDir, wheels);
 pyodide.FS.mkdirTree("/vectors");
 for (const name of readdirSync(vectorDir)) {
   if (name.endsWith(".json") || name === "check.py") {
@@ -39,8 +39,7 @@ try {
 }
 const out = pyodide.runPython(`
 def _yb_trace():
-    import json, os, sys
-    sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
+    import json, sys
     import calculators.web
     for name, fields in [
         ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),

@@ -16,6 +16,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { mountWheels } from "./wheels.mjs";
 
 const [buildArg, outArg] = process.argv.slice(2);
 if (!buildArg || !outArg) {
@@ -32,15 +33,10 @@ const pyodide = await loadPyodide({
   stdout: () => {},
   stderr: (line) => console.error(line),
 });
-// As the worker does (web/worker.js, WHEELS): the wheels in /lib/wheels/, imported as zip files.
-pyodide.FS.mkdirTree("/lib/wheels");
-for (const wheel of manifest.wheels) {
-  pyodide.FS.writeFile(`/lib/wheels/${wheel.name}`, readFileSync(join(build, "wheels", wheel.name)));
-}
+// As the worker does (web/wheels.mjs): the wheels in /lib/wheels/, imported as zip files.
+mountWheels(pyodide, join(build, "wheels"), manifest.wheels.map((w) => w.name));
 pyodide.runPython(`
 def _yb_prepare():
-    import os, sys
-    sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
     import calculators.web
     import calculators.registry
     calculators.registry.CALCULATORS  # a form imports its calculator on first use: import them all

@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mountWheels } from "../../web/wheels.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const build = join(root, "build", "pyodide");
@@ -17,16 +18,8 @@ const vectorDir = resolve(process.argv[2] ?? join(root, "tests", "vectors"));
 const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
 const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
 const pyodide = await loadPyodide({ indexURL: join(build, "runtime") + "/" });
-// Installed as the browser's worker does (web/worker.js): written to /lib/wheels/ and imported
-// from there as zip files.
-pyodide.FS.mkdirTree("/lib/wheels");
-for (const w of manifest.wheels) {
-  pyodide.FS.writeFile(`/lib/wheels/${w.name}`, readFileSync(join(build, "wheels", w.name)));
-}
-pyodide.runPython(`
-import os, sys
-sys.path[:0] = sorted("/lib/wheels/" + n for n in os.listdir("/lib/wheels"))
-`);
+// Installed as the browser's worker does (web/wheels.mjs).
+mountWheels(pyodide, join(build, "wheels"), manifest.wheels.map((w) => w.name));
 
 // The vector files and their checker go into Pyodide's file system unchanged.
 pyodide.FS.mkdirTree("/vectors");

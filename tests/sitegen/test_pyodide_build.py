@@ -55,7 +55,7 @@ def test_a_forced_build_gives_the_files_of_the_manifest(tmp_path, monkeypatch):
 
 def test_the_inputs_hash_covers_the_build_and_its_helpers():
     names = {path.name for path in build_wheels.TRACE_INPUTS}
-    assert names == {"pyodide_stdlib.py", "trace_stdlib.mjs", "runtime_compress.py"}
+    assert names == {"pyodide_stdlib.py", "trace_stdlib.mjs", "wheels.mjs", "runtime_compress.py"}
     assert all(path.is_file() for path in build_wheels.TRACE_INPUTS)
 
 
