@@ -3,7 +3,9 @@
 - runtime/: the npm package `pyodide` (node_modules/pyodide), with python_stdlib.zip trimmed to
   the modules Pyodide's start-up and the calculators import, traced while every vector runs
   (sitegen/pyodide_stdlib.py, tools/trace_stdlib.mjs), compiled on the host's Python 3.13 (same
-  minor as Pyodide 0.29).
+  minor as Pyodide 0.29), and pyodide.asm.wasm without the exports Pyodide's JavaScript never
+  calls, pyodide.asm.js without the statements that copied them (sitegen/pyodide_wasm.py,
+  tools/slim_wasm.mjs).
 - wheels/: the calculators package as a wheel of its own (its calendar_data.py and places_data.py
   compiled from data/ first when the YAML changed), and its dependency wheels,
   py-compiled by `pyodide py-compile`, stored uncompressed (they are sent compressed).
@@ -34,7 +36,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from sitegen import pyodide_stdlib, runtime_compress
+from sitegen import pyodide_stdlib, pyodide_wasm, runtime_compress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +46,8 @@ CALCULATORS = ROOT / "calculators"
 CALC_DIST = "yibao_calculators"
 CALC_VERSION = "0.1.0"
 TRACE_INPUTS = [Path(pyodide_stdlib.__file__), pyodide_stdlib.TRACER, pyodide_stdlib.WHEEL_MOUNT,
-                Path(runtime_compress.__file__)]
+                Path(runtime_compress.__file__), Path(pyodide_wasm.__file__), pyodide_wasm.SLIMMER,
+                pyodide_wasm.BINARYEN]
 RUNTIME_FILES = [
     "pyodide.asm.js",
     "pyodide.asm.wasm",
@@ -199,6 +202,7 @@ def build(force: bool = False) -> Path:
     for archive in wheels.glob("*.whl"):
         normalise_zip(archive, zipfile.ZIP_STORED)
     copy_runtime(tmp_out / "runtime")
+    wasm = pyodide_wasm.slim(tmp_out / "runtime")
     stdlib = pyodide_stdlib.trace(wheels)
     pyodide_stdlib.write_trimmed(stdlib, tmp_out / "runtime" / "python_stdlib.zip")
     for path in [*wheels.glob("*.whl"), *(tmp_out / "runtime").iterdir()]:
@@ -212,6 +216,7 @@ def build(force: bool = False) -> Path:
         "wheels": describe(wheels),
         "runtime": describe(tmp_out / "runtime"),
         "stdlib": stdlib,
+        "wasm": wasm,
     }
     (tmp_out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     shutil.rmtree(OUT, ignore_errors=True)

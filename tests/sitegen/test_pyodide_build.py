@@ -51,11 +51,14 @@ def test_a_forced_build_gives_the_files_of_the_manifest(tmp_path, monkeypatch):
     assert fresh["wheels"] == kept["wheels"]
     assert fresh["runtime"] == kept["runtime"]
     assert fresh["stdlib"] == kept["stdlib"]
+    assert fresh["wasm"] == kept["wasm"]
 
 
 def test_the_inputs_hash_covers_the_build_and_its_helpers():
-    names = {path.name for path in build_wheels.TRACE_INPUTS}
-    assert names == {"pyodide_stdlib.py", "trace_stdlib.mjs", "wheels.mjs", "runtime_compress.py"}
+    names = {path.relative_to(build_wheels.ROOT).as_posix() for path in build_wheels.TRACE_INPUTS}
+    assert names == {"sitegen/pyodide_stdlib.py", "tools/trace_stdlib.mjs", "web/wheels.mjs",
+                     "sitegen/runtime_compress.py", "sitegen/pyodide_wasm.py", "tools/slim_wasm.mjs",
+                     "node_modules/binaryen/package.json"}  # binaryen's version: it rewrites the wasm
     assert all(path.is_file() for path in build_wheels.TRACE_INPUTS)
 
 
