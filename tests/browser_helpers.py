@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from calculators.web import handle
 
-FAST_MS = 50  # web/calc.js: a page fetched faster than this fetches the memory snapshot
+FAST_RATE = 10_000  # web/calc.js: a page whose bytes arrived this fast (bytes/ms) fetches the memory snapshot
 
 
 def choose_snapshot(page: Page, fast: bool) -> None:

@@ -64,7 +64,7 @@ TIMEOUT_MS = 240_000
 RECOMPUTES = 7
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 MB = 1e6
-FAST_MS = 50  # web/calc.js: a page fetched faster than this fetches the memory snapshot
+FAST_RATE = 10_000  # web/calc.js: a page whose bytes arrived this fast (bytes/ms) fetches the memory snapshot
 
 # Throughputs in bytes/s, latency in ms (DevTools adds it to each request).
 PROFILES = {
@@ -94,14 +94,15 @@ BARE_JS = """window.bare = async function () {
 PAGE_BYTES = """() => performance.getEntries()
   .filter(e => e.entryType === "navigation" || e.entryType === "resource")
   .reduce((n, e) => n + (e.transferSize || 0), 0)"""
-# Makes calc.js believe the page and calc.js arrived in `fetchMs` (1: snapshot, 1000: none).
+# Makes calc.js believe the bodies of the page and calc.js (100 kB each) took `fetchMs` to arrive
+# (1: 100,000 bytes/ms, the snapshot is fetched; 1000: 100 bytes/ms, it is not).
 FORCE = """(fetchMs) => {
   const original = Performance.prototype.getEntriesByType;
   Performance.prototype.getEntriesByType = function (type) {
     const list = original.call(this, type);
     if (type !== "navigation" && type !== "resource") return list;
-    return list.map((e) => ({name: e.name, transferSize: e.transferSize || 1, requestStart: 0,
-                             responseStart: 1, responseEnd: fetchMs}));
+    return list.map((e) => ({name: e.name, transferSize: e.transferSize || 1, encodedBodySize: 100000,
+                             requestStart: 0, responseStart: 0, responseEnd: fetchMs}));
   };
 }"""
 FILL = """([owed, days]) => {
@@ -218,7 +219,7 @@ def run_ours(browser, url: str, profile: str, force: int | None = None, second: 
             "first": metrics["runs"][0]["at"] - metrics["requested"],
             "bytes": page_bytes + sum(metrics["timings"].get("transfer", {}).values()),
             "snapshot": metrics["timings"].get("snapshot") is True,
-            "fetch_ms": metrics.get("rtt"),
+            "rate": metrics.get("rate"),
         }
         if profile == "loopback":
             for i in range(RECOMPUTES):

@@ -68,7 +68,7 @@ SCENARIO = r"""async () => {
   const fieldError = answer.failed ? null : await compute("late-fee", { owed: "abc", days: "1" });
   const m = window.__ybCalcMetrics;
   return { answer, fieldError, href: location.href,
-           metrics: m && { snapshot: m.snapshot, rtt: m.rtt, timings: m.timings } };
+           metrics: m && { snapshot: m.snapshot, rate: m.rate, timings: m.timings } };
 }"""
 
 
