@@ -1,7 +1,7 @@
 """Brotli and gzip copies of the runtime's files, made once per content and kept in a cache.
 
 Brotli at its densest (quality 11, 16 MB window) takes ~30 s for pyodide.asm.wasm, and gives
-2.13 MB where the site-wide level (sitegen/precompress.py, quality 6) gives 2.48 MB; the runtime
+1.92 MB where the site-wide level (sitegen/precompress.py, quality 6) gives 2.24 MB; the runtime
 never changes between builds, so the copies are cached by the sha256 of their source.
 `encode(path)` writes `path.br` and `path.gz` beside `path` (when smaller) and returns their sizes.
 """

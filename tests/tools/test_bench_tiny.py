@@ -88,7 +88,7 @@ def test_browser(outputs, offline_bundle):
     assert rows["bare"][0] > 4 and rows["bare"][1] > 0
     # The snapshot was used when forced on, not when forced off, never from file://.
     assert [rows[m][2] for m in ("ours+snap", "ours-snap", "file")] == ["yes", "no", "no"]
-    # Without the snapshot, everything the page and its worker received (3.03 MB in the last `make bench`).
+    # Without the snapshot, everything the page and its worker received (2.79 MB in the last `make bench`).
     assert 2.5 < rows["ours-snap"][0] < 3.5
     verdict = next(line for line in text.splitlines() if line.startswith("loopback: "))
     assert verdict.startswith("loopback: bytes ≤ 3.5 MB")
