@@ -87,8 +87,6 @@ def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
     if path.exists():
         return path
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SNAPSHOTS.glob("*.bin"):
-        old.unlink()
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         proc = subprocess.run(
@@ -99,6 +97,11 @@ def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
     if proc.returncode != 0:
         raise SnapshotError(f"{SNAPSHOT_MAKER.relative_to(ROOT)} failed:\n{proc.stderr.strip()}")
     tmp.replace(path)
+    # Older snapshots go only now: a process still using one (another build) keeps it until a
+    # new one is there.
+    for stale in SNAPSHOTS.glob("*.bin"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
     return path
 
 

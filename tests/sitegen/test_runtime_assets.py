@@ -6,6 +6,7 @@ import base64
 import gzip
 import json
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -228,6 +229,25 @@ def test_snapshot_is_cached_by_its_inputs():
     assert first.name == ra.snapshot_key() + ".bin"
     mtime = first.stat().st_mtime_ns
     assert ra.ensure_snapshot() == first and first.stat().st_mtime_ns == mtime
+
+
+def test_an_older_snapshot_is_removed_only_once_the_new_one_is_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(ra, "SNAPSHOTS", tmp_path)
+    monkeypatch.setattr(ra, "snapshot_key", lambda build=ra.PYODIDE_BUILD: "fresh")
+    stale = tmp_path / "older.bin"
+    stale.write_bytes(b"older build")
+    seen = []
+
+    def maker(cmd, **kwargs):  # stands in for `node web/make_snapshot.mjs BUILD OUT`
+        seen.append(stale.exists())
+        Path(cmd[-1]).write_bytes(b"new snapshot")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(ra.subprocess, "run", maker)
+    made = ra.ensure_snapshot()
+    assert seen == [True]  # still there while the new one was being made
+    assert made == tmp_path / "fresh.bin" and made.read_bytes() == b"new snapshot"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.bin"]
 
 
 def test_asset_version_follows_the_snapshot_inputs(monkeypatch):
