@@ -8,9 +8,9 @@ so an export is needed only when Pyodide's own JavaScript names it, or when an i
 module's global offset table ("GOT.func"/"GOT.mem") is resolved to it at start-up.
 
 `kept_exports(glue)` lists the names Pyodide's JavaScript uses: every identifier and every string
-in pyodide.asm.js and pyodide.mjs, once the 3,600 statements that only copy an export into a
-variable (`var _X=Module["_X"]=wasmExports["X"];`) are taken out (else every export would name
-itself). That over-counts (a word like "free" keeps `free`), never under-counts a name written in
+in pyodide.asm.js and the loader (pyodide.mjs, pyodide.js), once the 3,600 statements that only
+copy an export into a variable (`var _X=Module["_X"]=wasmExports["X"];`) are taken out (else
+every export would name itself). That over-counts (a word like "free" keeps `free`), never under-counts a name written in
 the code. `slim(runtime)` passes the list to tools/slim_wasm.mjs, which keeps those exports and
 the GOT's, removes the others and lets binaryen drop the code only they reached (memory layout
 and function pointers do not change); then the copy statements of the removed exports leave
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SLIMMER = ROOT / "tools" / "slim_wasm.mjs"
 BINARYEN = ROOT / "node_modules" / "binaryen" / "package.json"  # its version is a build input
-GLUE = ("pyodide.asm.js", "pyodide.mjs")  # the JavaScript that calls into the module
+GLUE = ("pyodide.asm.js", "pyodide.mjs", "pyodide.js")  # the JavaScript that calls into the module
 
 _COPY = re.compile(r'var (_[\w$]+)=Module\["\1"\]=wasmExports\["([\w$]+)"\];')
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")

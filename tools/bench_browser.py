@@ -107,7 +107,7 @@ FORCE = """(fetchMs) => {
     const list = original.call(this, type);
     if (type !== "navigation" && type !== "resource") return list;
     return list.map((e) => ({name: e.name, transferSize: e.transferSize || 1, encodedBodySize: 100000,
-                             requestStart: 0, responseStart: 0, responseEnd: fetchMs}));
+                             requestStart: 0, responseStart: 1, responseEnd: 1 + fetchMs}));
   };
 }"""
 FILL = """([owed, days]) => {
