@@ -22,6 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitegen import node
+
 ROOT = Path(__file__).resolve().parent.parent
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 TRACER = ROOT / "tools" / "trace_stdlib.mjs"
@@ -31,13 +33,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def trace(wheel_dir: Path, vectors: Path = VECTORS) -> list[str]:
-    proc = subprocess.run(
-        ["node", str(TRACER), str(NPM_PYODIDE), str(wheel_dir), str(vectors)],
-        capture_output=True, text=True, timeout=300,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"tools/trace_stdlib.mjs failed:\n{proc.stdout}\n{proc.stderr}")
-    entries = json.loads(proc.stdout.strip().splitlines()[-1])["entries"]
+    entries = node.run_json(TRACER, NPM_PYODIDE, wheel_dir, vectors)["entries"]
     # The npm package holds sources: "json/__init__.py" is shipped as "json/__init__.pyc".
     return sorted(e + "c" if e.endswith(".py") else e for e in entries)
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import tempfile
 from pathlib import Path
+
+from sitegen import node
 
 ROOT = Path(__file__).resolve().parent.parent
 SLIMMER = ROOT / "tools" / "slim_wasm.mjs"
@@ -60,13 +61,12 @@ def slim(runtime: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         keep = Path(tmp) / "keep.json"
         keep.write_text(json.dumps(names), encoding="utf-8")
-        proc = subprocess.run(["node", str(SLIMMER), str(wasm), str(keep), str(out)],
-                              capture_output=True, text=True, timeout=300, cwd=ROOT)
-    if proc.returncode != 0:
-        out.unlink(missing_ok=True)
-        raise RuntimeError(f"tools/slim_wasm.mjs failed:\n{proc.stdout}\n{proc.stderr}")
+        try:
+            report = node.run_json(SLIMMER, wasm, keep, out)
+        except RuntimeError:
+            out.unlink(missing_ok=True)
+            raise
     out.replace(wasm)
-    report = json.loads(proc.stdout.strip().splitlines()[-1])
     exported = set(report.pop("kept"))
     text = glue.read_text(encoding="utf-8")
     slimmer = _COPY.sub(lambda m: m.group(0) if m.group(2) in exported else "", text)

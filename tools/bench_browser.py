@@ -66,7 +66,6 @@ TIMEOUT_MS = 240_000
 RECOMPUTES = 7
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 MB = 1e6
-FAST_RATE = 10_000  # web/calc.js: a page whose bytes arrived this fast (bytes/ms) fetches the memory snapshot
 
 # Throughputs in bytes/s, latency in ms (DevTools adds it to each request).
 PROFILES = {

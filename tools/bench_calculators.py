@@ -13,11 +13,11 @@ import argparse
 import json
 import statistics
 import sys
-import subprocess
 import timeit
 from pathlib import Path
 
 from calculators.cli import run
+from sitegen.node import run_json
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_BENCH = ROOT / "tools" / "bench_pyodide_node.mjs"
@@ -49,11 +49,7 @@ def cpython_per_call_us(repeat: int = REPEAT) -> dict[str, float]:
 
 
 def node(mode: str, repeat: int = REPEAT) -> dict:
-    proc = subprocess.run(
-        ["node", str(NODE_BENCH), mode, json.dumps(CALLS), str(repeat)],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_json(NODE_BENCH, mode, json.dumps(CALLS), repeat)
 
 
 def planner_bytes() -> int:
