@@ -61,6 +61,15 @@ FACT_TOPICS: dict[str, tuple[str | None, str]] = {
     "min_contribution_years": ("years", "退休时的缴费年限"),
     "contribution_years": ("years", "缴费年限怎么算"),
     "incentive_step": ("incentives", "参保激励的额度"),
+    "incentive_cap": ("incentives", "参保激励的上限"),
+    "extension_window": ("who", "居民医保集中参保期后的补缴期"),
+    "benefit_start": ("who", "居民医保待遇从何时开始"),
+    "resident_fixed_wait_months": ("gaps", "居民医保的固定等待期"),
+    "resident_months_per_lapsed_year": ("gaps", "居民医保的变动等待期"),
+    "lapse_counting": ("gaps", "断保年数怎么算"),
+    "repair_fee_year": ("gaps", "修复断保按哪一年的标准缴费"),
+    "lapse_illness_cut": ("incentives", "断保后大病保险限额的下调"),
+    "employee_gap_wait": ("gaps", "职工医保中断后的等待期"),
     "note": (None, "当地医保部门的说明"),
 }
 

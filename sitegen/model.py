@@ -40,6 +40,7 @@ class Source(Strict):
     grade: Grade = Field(description="可信度等级 P/R/N/L/S")
     checked_on: datetime.date = Field(description="最近一次核对日期")
     note: str | None = Field(default=None, description="关于来源的说明，如“文号未确认”")
+    quote: str | None = Field(default=None, description="在该页面上读到的原句（一字不改），供读者核对")
 
 
 class Rule(Strict):
@@ -74,6 +75,16 @@ FactKind = Literal[
     "gap_rule",  # local rule on gaps / reconnecting
     "contribution_years",  # how transferred years are counted
     "incentive_step",  # 大病保险 incentive step size
+    "incentive_cap",  # 大病保险 incentive cap (元 or share of the limit)
+    "extension_window",  # 居民医保 extension after the collection window; benefits from the payment date
+    "benefit_start",  # when 居民医保 benefits start for a payment in the window
+    "resident_fixed_wait_months",  # local fixed waiting months after a lapse or late enrolment (value)
+    "resident_months_per_lapsed_year",  # local variable waiting months per lapsed year (value)
+    "lapse_counting",  # how lapsed years are counted: value "after_first" (the first lapsed year adds
+    # nothing beyond the fixed months) or "every" (each lapsed year adds months)
+    "repair_fee_year",  # which year's individual fee a 修复 (repair) back-payment pays
+    "lapse_illness_cut",  # the cut to the 大病保险 limit after a lapse
+    "employee_gap_wait",  # 职工医保: the waiting months and share of benefits after a gap (value: months)
     "note",
 ]
 
@@ -83,6 +94,7 @@ class LocalFact(Strict):
 
     kind: FactKind
     text: str
+    year: int | None = Field(default=None, ge=2020, le=2100, description="适用的医保年度（如 2026 表示 2026年度）；不分年度时留空")
     value: int | Decimal | str | None = None
     unit: str | None = None
     source: Source
