@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from calculators.employee_gap import LOCAL_RULE_NEEDED, NO_GAP, RETROACTIVE, WAITING_PERIOD, EmployeeGap, employee_gap
 from calculators.errors import CalculatorError
+from calculators.holiday_calendar import DEFAULT as DEFAULT_CALENDAR
+from calculators.holiday_calendar import Calendar
 from calculators.inputs import format_month, month_from_index, month_index, parse_choice
 from calculators.notes import Note
 from calculators.places import DEFAULT_PLACES, Fact, Place, Places, resolve_city
@@ -188,6 +190,7 @@ def plan(
     continuous_months: int | None = None,
     lapsed_years: int | None = None,
     places: Places = DEFAULT_PLACES,
+    calendar: Calendar = DEFAULT_CALENDAR,
 ) -> Plan:
     """The plan for moving from `from_city` to `to_city` (each a six-digit code or a city name).
     Months (`last_paid`, `resumed`) are dates whose day is ignored; `today` is an argument."""
@@ -223,7 +226,7 @@ def plan(
             draft.note("gap_inputs_unused", "居民医保按年缴费，中断按断保年数计算（请填写断保年数），没有使用所填的月份。",
                        "resident_months_per_lapsed_year")
         _resident_part(draft, found, move, lapsed_years)
-        _transfer_part(draft, found, move, accepted, received, today, resumed)
+        _transfer_part(draft, found, move, accepted, received, today, resumed, calendar)
         _steps(draft, found, move, accepted, resumed, today)
 
     gap, wait = found.gap, found.wait
@@ -348,13 +351,14 @@ def _resident_part(draft: _Draft, found: _Found, move: _Move, lapsed_years: int 
                 "resident_long_lapse_floor_months")
 
 
-def _transfer_part(draft: _Draft, found: _Found, move: _Move, accepted, received, today, resumed) -> None:
+def _transfer_part(draft: _Draft, found: _Found, move: _Move, accepted, received, today, resumed,
+                   calendar: Calendar) -> None:
     """The 转出地 and 转入地 deadlines (calculators.transfer)."""
     if accepted is None:
         if received is not None:
             draft.note("received_unused", "没有填写受理日期，无法计算办理时限；只填收到信息表的日期不够。")
         return
-    transfer = found.transfer = transfer_deadline(accepted, received, today)
+    transfer = found.transfer = transfer_deadline(accepted, received, today, calendar=calendar)
     draft.carry(transfer.problems, "transfer_out_workdays", "transfer_in_workdays", problems=True)
     draft.carry(transfer.notes, "workday_counting")
     if transfer.status == "overdue":

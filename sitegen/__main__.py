@@ -1,8 +1,9 @@
-"""Command line: `python -m sitegen check` and `python -m sitegen rules [--check]`.
+"""Command line: `python -m sitegen check`, `compile [--check]` and `rules [--check]`.
 
-check  — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
-rules  — regenerate calculators/rules.py from data/national.yaml; with --check, only report
-         whether the file is up to date (exit 1 if it is not).
+check    — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
+compile  — write every module of calculators/ generated from data/ (sitegen.compile); with
+           --check, only report which are out of date (exit 1 if any is).
+rules    — the same for calculators/rules.py alone.
 """
 
 from __future__ import annotations
@@ -63,9 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     rules_parser = sub.add_parser("rules", help="由 data/national.yaml 生成 calculators/rules.py")
     rules_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     rules_parser.add_argument("--output", type=Path, default=RULES_PATH)
+    compile_parser = sub.add_parser("compile", help="由 data/ 生成 calculators/ 里的全部生成模块（规则、日历、地区）")
+    compile_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "compile":
+        from sitegen import compile as compile_stage
+
+        return compile_stage.main(args.data, args.check)
     return rules(args.data, args.output, args.check)
 
 

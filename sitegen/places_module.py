@@ -175,7 +175,11 @@ def render_places_module(dataset: Dataset, digest: str) -> str:
 
 def compile_places(root: Path = DEFAULT_ROOT) -> tuple[str | None, list[Problem]]:
     """The module text, or None and the problems that stop it."""
-    result = load_dataset(root)
+    return places_text(root, load_dataset(root))
+
+
+def places_text(root: Path, result) -> tuple[str | None, list[Problem]]:
+    """The module text from a loaded dataset (sitegen.load.LoadResult), or None and the problems."""
     relevant = [p for p in result.problems if not p.file.startswith("data/calendar/")]
     relevant += check_places(result.dataset) if not relevant else []
     if relevant:

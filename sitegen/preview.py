@@ -203,3 +203,17 @@ class PreviewState:
     def failed(self) -> None:
         """After a failed build the next one renders every page."""
         self.layout = None
+
+
+def refresh_calculators(project: Path, warn) -> None:
+    """Under `mkdocs serve`, before the pages: data/ compiled into the project's calculators/
+    (sitegen.compile; `warn` gets a line per problem that kept a module as it was), the imported
+    calculator modules forgotten so the pages read the edited ones, and the wheel rebuilt when
+    calculators/ changed (sitegen.pyodide_build)."""
+    from sitegen import compile as compile_stage
+    from sitegen import pyodide_build
+
+    for line in compile_stage.recompile(project):
+        warn(line)
+    pyodide_build.forget_calculators()
+    pyodide_build.build()  # a no-op unless calculators/ changed

@@ -119,6 +119,7 @@ ENTRY = Calculator(
         Field("lapsed-years", INTEGER, "居民医保断保的年数", hint="只在转入居民医保时需要。"),
     ),
     compute=plan,
+    calendar=True,
     to_json=to_json,
     rows=rows,
     extras=extras,
