@@ -306,7 +306,9 @@ def test_the_calculators_say_when_next_years_holidays_are_not_out(root):
     import shutil
     from pathlib import Path
 
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "calendar", root / "data" / "calendar")
+    # The calendar files up to 2026: the notice of 2027 not out yet, whatever data/calendar/ holds now.
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "calendar", root / "data" / "calendar",
+                    ignore=lambda folder, names: [n for n in names if n.endswith(".yaml") and int(n[:4]) > 2026])
     line = "2027 年的放假安排（国务院办公厅通知）尚未公布"
     late = pages_of(root, today=datetime.date(2026, 11, 30))
     for uri in ("cities/zhongshan.md", "cities/beijing.md", "calculators.md"):
