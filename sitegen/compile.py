@@ -86,13 +86,14 @@ def compile_all(root: Path = DEFAULT_ROOT, target_dir: Path = CALCULATORS, write
     return outcomes
 
 
-def recompile(project: Path) -> list[str]:
+def recompile(project: Path) -> tuple[list[str], list[str]]:
     """Under the preview: compile the data of the project at `project` into its calculators/ (when
-    it has one); a line per problem that kept a module as it was."""
+    it has one). (a line per module written, a line per problem that kept a module as it was)."""
     if not (project / "calculators").is_dir():
-        return []
-    return [f"{o.target.name} 未重新生成：{problem}" for o in compile_all(project / "data", project / "calculators")
-            for problem in o.problems]
+        return [], []
+    outcomes = compile_all(project / "data", project / "calculators")
+    written = [f"已重新生成 calculators/{o.target.name}" for o in outcomes if not o.current]
+    return written, [f"calculators/{o.target.name} 未重新生成：{problem}" for o in outcomes for problem in o.problems]
 
 
 def main(root: Path, only_check: bool) -> int:

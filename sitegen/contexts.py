@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from calculators.places import DEFAULT_PLACES
 from sitegen.citations import Cited, Citations, only_secondary
 from sitegen.city_page import FACT_TOPICS, SUMMARY_RULES, topic_line
 from sitegen.model import City, Dataset, Hotline, Province, Rule, Source, Topic
-from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, render_calculators
+from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, calculators_now, render_calculators
 
 # Rules the templates name directly.
 OUT_RULE = "transfer_out_workdays"
@@ -95,7 +94,7 @@ def calculators_context(calendar_notice: str | None = None) -> dict[str, object]
 
 def plan_context(calendar_notice: str | None = None) -> dict[str, object]:
     """The planner's page: its form, and every city (name, pinyin initials, province) to choose from."""
-    places = DEFAULT_PLACES
+    places = calculators_now("places").DEFAULT_PLACES
     return {
         "calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2, calendar_notice=calendar_notice,
                                           section="plan"),

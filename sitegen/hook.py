@@ -67,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme_assets.local_polyfills(config)
     theme_assets.add_overrides(config)
     if state.serving:  # an edit of data/ reaches the calculators: compile, then rebuild the wheel
-        refresh_calculators(_root(config), log.warning)
+        refresh_calculators(_root(config), log)
     today = datetime.date.today()  # the build date: the one place the site reads the clock
     site = generate(_root(config), config.extra, serving=state.serving, today=today)
     state.pages = site.pages
