@@ -10,6 +10,7 @@ YYYY-MM, money strings with two decimals.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from calculators.argv import parse
@@ -31,6 +32,10 @@ def _dispatch(argv: list[str], calendar) -> dict:
     if name not in BY_NAME:
         raise CalculatorError("unknown_command", "command", f"没有名为 {shown(name)} 的计算器；可用：{'、'.join(BY_NAME)}。")
     calc = BY_NAME[name]
+    if any(arg in HELP for arg in args):
+        return {"command": name, "usage": calc.usage,
+                "options": [{"option": f"--{f.name}", "label": f.label, "required": f.required, "hint": f.hint}
+                            for f in calc.fields]}
     result, inputs = calc.run(parse(args, calc.spec()), calendar)
     return calc.to_json(result, inputs)
 
@@ -53,5 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     code, payload = run(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
-    print(json.dumps(payload, ensure_ascii=False, indent=2))
+    try:
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `... | head` closed the pipe: end quietly, as other commands do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return code

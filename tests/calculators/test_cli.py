@@ -210,3 +210,17 @@ def test_transfer_with_any_covered_dates(accepted, received, today):
                                                                  ("inconsistent_dates", "today")}
     elif today:
         assert out["status"] in ("within_limit", "overdue")
+
+
+def test_every_command_answers_help():
+    for name, calc in BY_NAME.items():
+        code, out, err = cli_process(name, "--help")
+        assert (code, err) == (0, ""), name
+        assert out["usage"] == calc.usage and [o["option"] for o in out["options"]] == [f"--{f.name}" for f in calc.fields]
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`python -m calculators … | head -1`: no BrokenPipeError trace, the answer's exit code."""
+    proc = subprocess.run(f"{sys.executable} -m calculators plan --help | head -1", shell=True, capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+    assert proc.stdout == "{\n" and proc.stderr == ""

@@ -256,3 +256,10 @@ def test_back_payment_field_errors_name_the_field():
     assert (answer["error"]["code"], answer["error"]["field"]) == ("invalid_month_entry", "month")
     answer = web.handle("back-payment", {"month": "", "paid": "2026-04-01"})
     assert (answer["error"]["code"], answer["error"]["field"]) == ("missing_option", "month")
+
+
+def test_a_missing_field_is_named_as_the_form_labels_it():
+    answer = web.handle("late-fee", {"days": "30", "payer": "employer"})
+    assert answer["error"] == {"code": "missing_option", "field": "owed",
+                               "message": f"请填写“{BY_NAME['late-fee'].field('owed').label}”。"}
+    assert "--" not in answer["error"]["message"]
