@@ -127,6 +127,7 @@ def topic_context(dataset: Dataset, topic: Topic) -> dict[str, object]:
         "rules": first + [cites.rule(rules[i]) for i in topic.rules],
         "places": places,
         "sources": cites.sources,
+        "quotes": cites.quotes,
         "checked_on": dataset.national.checked_on,
     }
 
@@ -185,6 +186,7 @@ def corrections_context(dataset: Dataset) -> dict[str, object]:
 class SourceEntry:
     source: Source
     used_by: tuple[str, ...]  # what cites it: rule titles, place names
+    quotes: tuple[str, ...] = ()  # the sentences read there (each distinct `quote` of its uses)
 
 
 def sources_context(dataset: Dataset) -> dict[str, object]:
@@ -195,7 +197,10 @@ def sources_context(dataset: Dataset) -> dict[str, object]:
         key = (source.document, source.article, str(source.url))
         old = entries.get(key)
         used = old.used_by if old else ()
-        entries[key] = SourceEntry(source, used if user in used else (*used, user))
+        quotes = old.quotes if old else ()
+        if source.quote and source.quote not in quotes:
+            quotes = (*quotes, source.quote)
+        entries[key] = SourceEntry(old.source if old else source, used if user in used else (*used, user), quotes)
 
     for rule in dataset.national.rules:
         for source in rule.sources:
