@@ -65,10 +65,10 @@ READING_SOURCES: dict[str, tuple[ReadingSource, ...]] = {
     ),
     EVERY: (
         ReadingSource(
-            "lapse_example_hohhot", "呼和浩特市医疗保障局（呼和浩特日报的报道）",
+            "lapse_example_hohhot", "呼和浩特市医疗保障局",
             "呼和浩特日报《2025年度城乡居民医保集中缴费期已过，还能参保吗？》（转载，2025-03-12）",
             "https://zhenguoke.com/read/-dy-article-JQHTGS4V0550TYQ0.html", "S", "2026-12-06",
-            "2025年不参保、2026年参保的，待遇等待期在固定等待期之外再加一个月：断保一年，就加变动等待期。",
+            "据呼和浩特日报报道，市医保局工作人员说：2025年不参保、2026年参保的，待遇等待期在固定等待期之外再加一个月：断保一年，就加变动等待期。",
         ),
     ),
 }
