@@ -142,7 +142,8 @@ def calculator_prefill(province: Province, city: City) -> dict[str, str]:
     prefill = {"place": city.name}
     for name, kind in calculators_now().prefill_facts().items():
         for fact in [*city.facts, *province.facts]:
-            if fact.kind == kind and isinstance(fact.value, int | Decimal) and not isinstance(fact.value, bool):
+            # A number, or a choice's value (lapse_counting: "after_first" or "every").
+            if fact.kind == kind and isinstance(fact.value, int | Decimal | str) and not isinstance(fact.value, bool):
                 prefill[name] = str(fact.value)
                 break
     return prefill

@@ -114,7 +114,7 @@ ENTRY = Calculator(
         Field("resumed", MONTH, "在新参保地开始（或打算开始）缴费的月份", placeholder="例如 2026-05"),
         Field("accepted", DATE, "转移申请的受理日期", hint="还没申请可不填。"),
         Field("received", DATE, "转入地收到信息表的日期"),
-        Field("today", DATE, "今天的日期", hint="填写后可判断转移是否超期。"),
+        Field("today", DATE, "今天的日期", hint="填写后可判断转移是否超期；居民医保按次年缴费推算从哪天起享受待遇。"),
         Field("continuous-months", INTEGER, "职工、居民医保之间切换前连续参保的月数", hint="只在换险种时需要。"),
         Field("lapsed-years", INTEGER, "居民医保断保的年数", hint="只在转入居民医保时需要。"),
     ),

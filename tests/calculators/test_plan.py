@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from calendar_fixture import fixture_calendar
 
-from calculators import places_data
+from calculators import lapse_counting, places_data
 from calculators.errors import CalculatorError
 from calculators.places import DEFAULT_PLACES, Places, resolve_city
 from calculators.cli import run
@@ -75,7 +75,7 @@ EXPECTED_KEYS = {
     "route", "eligible", "reason", "account_balance", "resume_by", "gap_months", "retroactive",
     "max_waiting_months", "benefits_from_latest", "useful_repair_years", "transfer_out_due", "transfer_in_due",
     "transfer_out_estimate", "transfer_in_estimate", "transfer_status", "steps", "local_facts", "sources",
-    "problems", "notes",
+    "problems", "notes", "waiting_counting", "waiting_readings",
 }
 
 
@@ -88,7 +88,7 @@ def test_every_citation_resolves_to_a_source(row):
     cited = [c for key in ("steps", "problems", "notes") for item in output[key] for c in item["cites"]]
     assert list(sources) == list(dict.fromkeys(cited))  # each cited once, in order of first citation
     for cite in cited:
-        assert cite in places_data.RULES or cite == "hotline" or cite in facts, cite
+        assert cite in places_data.RULES or cite == "hotline" or cite in facts or cite in lapse_counting.BY_ID, cite
         assert sources[cite]["url"].startswith("http") and sources[cite]["grade"] in "PRNLS"
     for step in output["steps"]:
         assert step["cites"], f"step {step['code']} cites nothing"
