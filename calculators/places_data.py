@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "265f2834c897f05304cfe9a2a248d19b9a66ef05646bcbb1fc15d48f27308b4d"
+SOURCE_DIGEST = "ae1c75d155192238e5bc312322fa5516684caf94a7326a41bde314c47c2ad0fa"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),

@@ -97,7 +97,7 @@ def context(dataset: Dataset) -> dict[str, object]:
                     answers.append({"title": None, "uri": a.page, "rules": []})
             items.append({"question": q, "label": ANSWER_STATUS_LABELS[q.status], "answers": answers})
         if items:
-            groups.append({"cluster": cluster, "items": items})
+            groups.append({"cluster": cluster, "questions": items})
     return {
         "title": "医保转移的常见问题",
         "description": "读者换城市时最常问的医保问题，每个问题链接到本站回答它的页面，并写明回答得是否完整。",
