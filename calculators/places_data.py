@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "ae1c75d155192238e5bc312322fa5516684caf94a7326a41bde314c47c2ad0fa"
+SOURCE_DIGEST = "930cd6ffcc187a4d46b1d1bc9418ac9aecf8cf75da7ebd567f059e2553796a78"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),

@@ -129,6 +129,7 @@ class Topic(Strict):
     short: str = Field(description="城市页面上代替全文的一句话")
     short_rules: list[str] = Field(min_length=1, description="short 这句话依据的规则 id")
     rules: list[str] = Field(min_length=1, description="专题页按顺序列出的规则 id")
+    city_sentence: bool = Field(default=True, description="城市页面印出 short 这句话；false 时只在一行里列出专题标题和链接")
 
 
 class National(Strict):

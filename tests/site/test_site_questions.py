@@ -84,3 +84,13 @@ def test_the_questions_page_is_in_the_nav(real_site):
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
     assert {"常见问题": questions.PAGE} in config["nav"]
+
+
+def test_topics_without_a_city_sentence_are_one_line_of_links_on_city_pages(dataset, real_pages):
+    titles_only = [t for t in dataset.national.topics if not t.city_sentence]
+    assert titles_only
+    page = real_pages["cities/zhongshan.md"]
+    line = next(ln for ln in page.splitlines() if ln.startswith("- **换城市时还常问**："))
+    for topic in titles_only:
+        assert f"[{topic.title}](../topics/{topic.id}.md)" in line
+        assert topic.short not in page
