@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "930cd6ffcc187a4d46b1d1bc9418ac9aecf8cf75da7ebd567f059e2553796a78"
+SOURCE_DIGEST = "5c3f88ae6c545b1612be9d316e646f1feb8e9f3707dd7ca9137e770da7bf6c1f"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),
