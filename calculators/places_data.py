@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "5c3f88ae6c545b1612be9d316e646f1feb8e9f3707dd7ca9137e770da7bf6c1f"
+SOURCE_DIGEST = "a215a358f1a9a60e02c4b4c8b678996cdf48a72cd9d3d8356cdd0e1b4482d432"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),
