@@ -1,4 +1,4 @@
-"""Command line: `python -m sitegen check` and `python -m sitegen rules [--check]`.
+"""Command line: `python -m sitegen check`, `python -m sitegen rules [--check]` and `python -m sitegen questions`.
 
 check  — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
 rules  — regenerate calculators/rules.py from data/national.yaml; with --check, only report
