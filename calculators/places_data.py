@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "47465576a12a87a59cc3c6c3d30216e70504f2892305618fa9ad1c0e1e4daca8"
+SOURCE_DIGEST = "b4ab95e07ddde223a9931abdadc6b60e5d76d5945310d156c5bb6a77d7398c38"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),
