@@ -14,9 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitegen.load import DEFAULT_ROOT, load_dataset
-from sitegen.questions import report as questions_report
-from sitegen.rules_module import RULES_PATH, render_rules_module
+from sitegen.data.load import DEFAULT_ROOT, load_dataset
+from sitegen.data.questions import report as questions_report
+from sitegen.compile.rules_module import RULES_PATH, render_rules_module
 
 
 def check(root: Path) -> int:

@@ -9,7 +9,7 @@ context, so nothing is cached):
 
   bare          a page that loads the unmodified npm package's pyodide.js and awaits
                 `loadPyodide()`, importing nothing; the package's files are served by the same
-                nginx with brotli copies made the way the site's are (sitegen/precompress.py);
+                nginx with brotli copies made the way the site's are (sitegen/site/precompress.py);
                 time from the start to Python ready;
   ours          the real 石家庄 city page: the transfer-deadline form (as issue 12 measured it)
                 filled without an event, 计算 clicked right after the page loaded; time from the
@@ -47,7 +47,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from sitegen.precompress import precompress
+from sitegen.site.precompress import precompress
 from tools.servers import nginx_serving
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ import timeit
 from pathlib import Path
 
 from calculators.cli import run
-from sitegen.node import run_json
+from sitegen.runtime.node import run_json
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_BENCH = ROOT / "tools" / "bench_pyodide_node.mjs"
