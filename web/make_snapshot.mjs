@@ -7,7 +7,7 @@
 // WebAssembly memory after Python has started, with the wheels (zip files in /lib/wheels/) on
 // sys.path and `calculators.web` with every calculator (and the compiled calendar) imported.
 // It is tied to this exact pyodide.asm.js/wasm (Pyodide checks the BUILD_ID), this stdlib zip and
-// these wheels; sitegen/runtime_assets.py names it by the hash of all of them.
+// these wheels; sitegen/runtime/runtime_assets.py names it by the hash of all of them.
 //
 // The wheels are put on sys.path rather than installed by loadPackage, because a snapshot may not
 // hold references to JavaScript objects, which loadPackage leaves behind. The file system is not
