@@ -233,6 +233,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="rebuild even if inputs are unchanged")
     build(force=parser.parse_args(argv).force)
+    # The memory snapshot of this build too (Node), so that rendering pages never runs Node.
+    from sitegen.runtime.runtime_assets import ensure_snapshot, snapshot_enabled
+
+    if snapshot_enabled():
+        ensure_snapshot()
 
 
 if __name__ == "__main__":

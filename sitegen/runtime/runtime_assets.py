@@ -86,9 +86,21 @@ class SnapshotError(RuntimeError):
     """web/make_snapshot.mjs failed; the message carries Node's output."""
 
 
+def snapshot_path(build: Path = PYODIDE_BUILD) -> Path:
+    return SNAPSHOTS / f"{snapshot_key(build)}.bin"
+
+
+def built_snapshot(build: Path = PYODIDE_BUILD) -> Path:
+    """The snapshot of this build as `make wheels` made it, never made here (no Node)."""
+    path = snapshot_path(build)
+    if not path.exists():
+        raise RuntimeNotBuilt(f"{path} is missing: run `make wheels` (python tools/build_wheels.py) first")
+    return path
+
+
 def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
     """build/pyodide-snapshot/<key>.bin (made by Node on first use, ~5 s; cached by key)."""
-    path = SNAPSHOTS / f"{snapshot_key(build)}.bin"
+    path = snapshot_path(build)
     if path.exists():
         return path
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
@@ -254,7 +266,7 @@ def _fixed_context(stamp: tuple) -> dict:
     """What every page's block shares: asset version and download size."""
     manifest = load_manifest()
     download = download_bytes(manifest)
-    snapshot = ensure_snapshot().stat().st_size if snapshot_enabled() else None
+    snapshot = built_snapshot().stat().st_size if snapshot_enabled() else None
     return {
         "version": asset_version(),
         "download_mb": f"{download / 1_000_000:.1f}",

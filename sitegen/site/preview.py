@@ -230,7 +230,7 @@ def refresh_calculators(project: Path, log: logging.Logger) -> None:
     modules forgotten so the pages read the edited ones, and the wheel rebuilt when calculators/
     changed (sitegen.runtime.pyodide_build)."""
     from sitegen import compile as compile_stage
-    from sitegen.runtime import pyodide_build
+    from sitegen.runtime import pyodide_build, runtime_assets
 
     written, problems = compile_stage.recompile(project)
     for line in written:
@@ -239,3 +239,5 @@ def refresh_calculators(project: Path, log: logging.Logger) -> None:
         log.warning(line)
     pyodide_build.forget_calculators()
     pyodide_build.build()  # a no-op unless calculators/ changed
+    if runtime_assets.snapshot_enabled():
+        runtime_assets.ensure_snapshot()
