@@ -117,4 +117,6 @@ ENTRY = Calculator(
            f"{RESIDENT_FIXED_WAIT_MONTHS} 个月，每多断保 1 年原则上增加变动等待期，缴费修复可以缩短变动等待期。"
            "第 1 年断保算不算“多断保”，各地说法不同，不清楚时两种算法都列出。"),
     submit="计算等待期",
+    sample={"lapsed-years": "5"},
+    invalid=({"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
 )
