@@ -1,4 +1,4 @@
-"""Benchmark of the calculators (issue 2): one call of each calculator on CPython and inside
+"""Benchmark of the calculators: one call of each calculator on CPython and inside
 Pyodide (Node.js), and Pyodide start-up for the bare npm package vs our runtime with the
 compiled wheels loaded and imported. Runs side by side in one run; prints ratios.
 

@@ -48,7 +48,7 @@ def to_json(r: ResidentWaiting, inputs: dict) -> dict:
         out["repair_cost"] = format_money(r.repair_cost)
         out["max_useful_repair_cost"] = format_money(r.max_useful_repair_cost)
     out["notes"] = [note.as_dict() for note in r.notes]
-    # Added with the two readings of how lapsed years count (issue 19): the counting of the figures
+    # Added with the two readings of how lapsed years count: the counting of the figures
     # above (null: unknown, and they are the longer reading), the date benefits start, each reading.
     out["counting"] = r.counting
     out["year"] = r.year

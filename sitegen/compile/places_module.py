@@ -158,7 +158,7 @@ def _months(value: object, most: int) -> bool:
 
 def _value_problem(kind: str, value: object) -> str | None:
     """What is wrong with the value of a fact kind the calculators compute with, or None. The kinds
-    of issue 19 may come without a value (a source that words the rule without the figure)."""
+    of a province's own rules may come without a value (a source that words the rule without the figure)."""
     if value is None and kind != MAX_WAIT_KIND:
         return None
     if kind in (MAX_WAIT_KIND, EMPLOYEE_GAP_WAIT_KIND) and not _months(value, EMPLOYEE_WAIT_MAX_MONTHS):

@@ -20,7 +20,7 @@ def only_secondary(sources: Iterable[Source]) -> bool:
 
 def secondary_only_rules(rules: Iterable[Rule]) -> list[str]:
     """The ids of the rules that rest on secondary websites only (every source grade S), in
-    data order: the count issue 19 tracks (`python -m sitegen.pages.citations` prints them)."""
+    data order: the count the project keeps low (`python -m sitegen.pages.citations` prints them)."""
     return [rule.id for rule in rules if only_secondary(rule.sources)]
 
 

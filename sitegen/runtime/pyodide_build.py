@@ -157,8 +157,8 @@ def copy_runtime(dest: Path) -> None:
 
 def trim_lock(path: Path) -> None:
     """Keep the lock file's `info` (loadPyodide checks its ABI version) and no packages: the
-    calculators load none (their wheels are imported as zip files), and the 379 entries cost a
-    phone 23 KB and their parsing before Python starts."""
+    calculators load none (their wheels are imported as zip files), and the package entries would
+    cost a phone their bytes and their parsing before Python starts."""
     lock = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")) + "\n", encoding="utf-8")
 

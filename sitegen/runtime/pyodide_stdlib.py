@@ -8,9 +8,9 @@ Pyodide, from the unmodified npm package, ran the calculators' wheels and vector
     hash-based .pyc files, so the bytes depend on the sources only;
   - without column ranges (`python -X no_debug_ranges`, in a child process: the compiler reads the
     option from the interpreter's start-up): tracebacks keep their line numbers and lose only the
-    ^^^ markers, and the zip sends 26% fewer bytes over the wire (0.54 MB instead of 0.73 MB);
+    ^^^ markers, and the zip sends fewer bytes over the wire;
   - stored uncompressed with fixed dates, so the whole file compresses as one stream
-    (brotli over the wire: 0.52 MB instead of 0.75 MB for the same files deflated one by one).
+    (brotli over the wire does better on one stream than on files deflated one by one).
 A module the trace missed is an ImportError in the browser; tests/pyodide runs the whole vector
 set from this zip and fails then.
 """

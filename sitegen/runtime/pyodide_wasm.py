@@ -1,5 +1,5 @@
-"""The runtime's pyodide.asm.wasm without the exports nothing can call (issue 12: 0.21 MB fewer
-for a phone to download, and less to compile).
+"""The runtime's pyodide.asm.wasm without the exports nothing can call: less for a phone to
+download and to compile (`make bench` reports the bytes as sent).
 
 Pyodide builds pyodide.asm.wasm as an Emscripten main module: it exports about 8,600 functions so
 that binary extension modules loaded later can link against the C API. The calculators load none
@@ -52,8 +52,8 @@ def kept_exports(glue: list[str]) -> list[str]:
 
 def slim(runtime: Path) -> dict:
     """Rewrite the runtime folder's pyodide.asm.wasm with only the exports its glue (GLUE) names,
-    then take out of pyodide.asm.js the statements that copied the removed exports (3,400 of
-    them: 0.27 MB of JavaScript a phone no longer downloads and parses). Returns what changed:
+    then take out of pyodide.asm.js the statements that copied the removed exports (JavaScript a
+    phone no longer downloads and parses). Returns what changed:
     exports, functions and bytes of the wasm, bytes of the JavaScript, each [before, after]."""
     wasm, glue = runtime / "pyodide.asm.wasm", runtime / GLUE[0]
     names = kept_exports([(runtime / name).read_text(encoding="utf-8") for name in GLUE])

@@ -6,10 +6,10 @@
   version is a hash of all of them, so the folder can be cached for a year (deploy/site.conf);
   calc.js gets the file names and sizes (decoded and as sent) prepended.
 - `ensure_snapshot()`: build/pyodide-snapshot/<key>.bin, Pyodide's memory snapshot with the
-  calculators imported (web/make_snapshot.mjs, run by Node), gzip-compressed. It is 3.8 MB on
-  the wire, more than the rest of the runtime together: it pays only on a link of about
-  80 Mbit/s or more, so calc.js fetches it only when the page's own bytes arrived that fast (see
-  `snapshotPays` there; measured in `make bench`), and the offline bundle leaves it out.
+  calculators imported (web/make_snapshot.mjs, run by Node, by `make wheels`), gzip-compressed.
+  It is more bytes than the rest of the runtime together, so it pays only on a fast link: calc.js
+  fetches it only when the page's own bytes arrived fast enough (see `snapshotPays` there;
+  `make bench` measures both ways), and the offline bundle leaves it out.
   YB_SNAPSHOT=0 builds a site without it.
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
   classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
@@ -99,7 +99,7 @@ def built_snapshot(build: Path = PYODIDE_BUILD) -> Path:
 
 
 def ensure_snapshot(build: Path = PYODIDE_BUILD) -> Path:
-    """build/pyodide-snapshot/<key>.bin (made by Node on first use, ~5 s; cached by key)."""
+    """build/pyodide-snapshot/<key>.bin (made by Node on first use; cached by key)."""
     path = snapshot_path(build)
     if path.exists():
         return path

@@ -1,8 +1,8 @@
 """Brotli and gzip copies of the runtime's files, made once per content and kept in a cache.
 
-Brotli at its densest (quality 11, 16 MB window) takes ~30 s for pyodide.asm.wasm, and gives
-1.92 MB where the site-wide level (sitegen/site/precompress.py, quality 6) gives 2.24 MB; the runtime
-never changes between builds, so the copies are cached by the sha256 of their source.
+Brotli at its densest (quality 11, 16 MB window) is slow on pyodide.asm.wasm and gives clearly
+fewer bytes than the site-wide level for large files (sitegen/site/precompress.py, quality 6); the
+runtime never changes between builds, so the copies are cached by the sha256 of their source.
 `encode(path)` writes `path.br` and `path.gz` beside `path` (when smaller) and returns their sizes.
 `cached(data, kind, quality)` is the cache itself; the site's own files use it too
 (sitegen/site/precompress.py), so a build compresses only the files whose content changed.

@@ -18,8 +18,8 @@ from sitegen.runtime.runtime_compress import cached
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map", ".zip", ".whl"}
 MIN_SIZE = 512  # bytes; smaller files are not worth a second copy
 MIN_SAVING = 0.05
-# Brotli levels: 10 is ~3.5x faster than 11 for 2% larger pages; for the multi-MB runtime
-# files level 6 is within 2% of level 9 at a third of the time (measured on the built site).
+# Brotli levels: 10 is much faster than 11 for slightly larger pages; for multi-MB files level 6
+# is close to level 9 at a fraction of the time.
 LARGE = 256 * 1024
 BROTLI_SMALL = 10
 BROTLI_LARGE = 6

@@ -71,7 +71,7 @@ def test_secondary_only_rules_lists_rules_whose_sources_are_all_s():
     assert secondary_only_rules([strong, weak]) == ["b"]
 
 
-# The national rules issue 19 requires to rest on more than secondary websites: the working-day
+# The national rules that must rest on more than secondary websites: the working-day
 # limits, the account balance and the waiting periods.
 MUST_NOT_BE_S_ONLY = {
     "transfer_out_workdays", "transfer_in_workdays", "personal_account",
