@@ -1,8 +1,12 @@
-"""Command line: `python -m sitegen check` and `python -m sitegen rules [--check]`.
+"""Command line: `python -m sitegen check`, `python -m sitegen rules [--check]` and
+`python -m sitegen coverage [--summary]`.
 
 check  — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
 rules  — regenerate calculators/rules.py from data/national.yaml; with --check, only report
          whether the file is up to date (exit 1 if it is not).
+coverage — per province and city, the sourced facts (年度, grade, date checked) and the kinds
+         still unknown, then the counts of places with a sourced fact by grade (sitegen.coverage);
+         with --summary, only the counts. Exit 1 if data/ has problems.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sitegen.coverage import coverage, report_lines, summary_lines
 from sitegen.load import DEFAULT_ROOT, load_dataset
 from sitegen.rules_module import RULES_PATH, render_rules_module
 
@@ -27,6 +32,19 @@ def check(root: Path) -> int:
     facts += sum(len(c.facts) for c in data.cities.values())
     print(f"数据检查通过：{len(data.national.rules)} 条全国规则，{len(data.provinces)} 个省级单位，"
           f"{len(data.cities)} 个城市，{facts} 条地方事实。")
+    return 0
+
+
+def coverage_report(root: Path, only_summary: bool) -> int:
+    result = load_dataset(root)
+    if result.problems:
+        for problem in result.problems:
+            print(problem)
+        print("数据有问题，先用 python -m sitegen check 修正。")
+        return 1
+    cov = coverage(result.dataset)
+    for line in summary_lines(cov) if only_summary else report_lines(cov):
+        print(line)
     return 0
 
 
@@ -63,9 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     rules_parser = sub.add_parser("rules", help="由 data/national.yaml 生成 calculators/rules.py")
     rules_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     rules_parser.add_argument("--output", type=Path, default=RULES_PATH)
+    coverage_parser = sub.add_parser("coverage", help="各地有来源的事实、可信度和仍然未知的内容")
+    coverage_parser.add_argument("--summary", action="store_true", help="只列出统计")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "coverage":
+        return coverage_report(args.data, args.summary)
     return rules(args.data, args.output, args.check)
 
 
