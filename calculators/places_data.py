@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "fb61458a06209b0c4a8b4ed8e89d301535d76977d762c6572f8e734278870c59"
+SOURCE_DIGEST = "ec361531cfe642fd8fae4d0dc83fca52a0b93a2d144e5f461aaf09ffe6b04bd5"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (('enrolment_window', '2026年度北京城乡居民医保的集中参保期是 2025 年 11 月 30 日至 2026 年 2 月 28 日，期内缴费的从 2026 年 1 月 1 日起享受待遇。', '11-30/02-28', None, ('2026年度城乡居民医保缴费时间汇总（php中文网，二手网站）', 'https://php.sqjnqi.com/faq/1960347.html', 'S', None)),), None),
