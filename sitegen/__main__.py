@@ -1,12 +1,13 @@
-"""Command line: `python -m sitegen check`, `python -m sitegen rules [--check]` and
-`python -m sitegen coverage [--summary]`.
+"""Command line: `python -m sitegen check`, `compile [--check]`, `rules [--check]` and
+`coverage [--summary]`.
 
-check  — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
-rules  — regenerate calculators/rules.py from data/national.yaml; with --check, only report
-         whether the file is up to date (exit 1 if it is not).
+check    — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
+compile  — write every module of calculators/ generated from data/ (sitegen.compile); with
+           --check, only report which are out of date (exit 1 if any is).
+rules    — the same for calculators/rules.py alone.
 coverage — per province and city, the sourced facts (年度, grade, date checked) and the kinds
-         still unknown, then the counts of places with a sourced fact by grade (sitegen.coverage);
-         with --summary, only the counts. Exit 1 if data/ has problems.
+           still unknown, then the counts of places with a sourced fact by grade (sitegen.coverage);
+           with --summary, only the counts. Exit 1 if data/ has problems.
 """
 
 from __future__ import annotations
@@ -83,11 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     rules_parser.add_argument("--output", type=Path, default=RULES_PATH)
     coverage_parser = sub.add_parser("coverage", help="各地有来源的事实、可信度和仍然未知的内容")
     coverage_parser.add_argument("--summary", action="store_true", help="只列出统计")
+    compile_parser = sub.add_parser("compile", help="由 data/ 生成 calculators/ 里的全部生成模块（规则、日历、地区）")
+    compile_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
     if args.command == "coverage":
         return coverage_report(args.data, args.summary)
+    if args.command == "compile":
+        from sitegen import compile as compile_stage
+
+        return compile_stage.main(args.data, args.check)
     return rules(args.data, args.output, args.check)
 
 

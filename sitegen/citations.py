@@ -18,6 +18,12 @@ def only_secondary(sources: Iterable[Source]) -> bool:
     return all(source.grade == "S" for source in sources)
 
 
+def secondary_only_rules(rules: Iterable[Rule]) -> list[str]:
+    """The ids of the rules that rest on secondary websites only (every source grade S), in
+    data order: the count issue 19 tracks (`python -m sitegen.citations` prints them)."""
+    return [rule.id for rule in rules if only_secondary(rule.sources)]
+
+
 def _key(source: Source) -> tuple[str, str | None, str]:
     return (source.document, source.article, str(source.url))
 
@@ -48,6 +54,8 @@ class Citations:
     def __init__(self) -> None:
         self._numbers: dict[tuple[str, str | None, str], int] = {}
         self.sources: list[Source] = []
+        # quotes[n - 1]: the sentences read on source n, one per distinct `quote` cited here
+        self.quotes: list[list[str]] = []
 
     def cite(self, sources: Iterable[Source]) -> tuple[int, ...]:
         refs = []
@@ -55,8 +63,12 @@ class Citations:
             key = _key(source)
             if key not in self._numbers:
                 self.sources.append(source)
+                self.quotes.append([])
                 self._numbers[key] = len(self.sources)
-            refs.append(self._numbers[key])
+            number = self._numbers[key]
+            if source.quote and source.quote not in self.quotes[number - 1]:
+                self.quotes[number - 1].append(source.quote)
+            refs.append(number)
         return tuple(dict.fromkeys(refs))
 
     def rule(self, rule: Rule) -> Cited:
@@ -66,3 +78,11 @@ class Citations:
     def fact(self, fact: LocalFact, level: str, place: str) -> Cited:
         return Cited(None, fact.text, fact.value, fact.unit, fact.kind, level, place,
                      self.cite([fact.source]), only_secondary([fact.source]))
+
+
+if __name__ == "__main__":  # python -m sitegen.citations: the national rules resting on S only
+    from sitegen.load import load_dataset_strict
+
+    rules = load_dataset_strict().national.rules
+    weak = secondary_only_rules(rules)
+    print(f"{len(weak)} / {len(rules)} 条全国规则只有二手网站来源（S）：" + "、".join(weak))

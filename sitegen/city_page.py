@@ -32,11 +32,10 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from calculators.registry import prefill_facts
 from sitegen.citations import Cited, Citations, only_secondary
 from sitegen.example import ExampleDeadline
 from sitegen.model import City, Dataset, FactKind, Hotline, Province, Rule, Topic
-from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, PLAN_TOKEN, render_calculators
+from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, PLAN_TOKEN, calculators_now, render_calculators
 
 CITY_SECTIONS: tuple[str, ...] = ("summary", "local", "national", "calculators", "sources", "nearby")
 
@@ -141,9 +140,10 @@ def calculator_prefill(province: Province, city: City) -> dict[str, str]:
     """What the data knows for the city's calculators: its name, and for each form field that a
     fact kind prefills (calculators.registry) the sourced value, the city's before the province's."""
     prefill = {"place": city.name}
-    for name, kind in prefill_facts().items():
+    for name, kind in calculators_now().prefill_facts().items():
         for fact in [*city.facts, *province.facts]:
-            if fact.kind == kind and isinstance(fact.value, int | Decimal) and not isinstance(fact.value, bool):
+            # A number, or a choice's value (lapse_counting: "after_first" or "every").
+            if fact.kind == kind and isinstance(fact.value, int | Decimal | str) and not isinstance(fact.value, bool):
                 prefill[name] = str(fact.value)
                 break
     return prefill

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from calculators.places import DEFAULT_PLACES
 from sitegen.citations import Cited, Citations, only_secondary
 from sitegen.city_page import FACT_TOPICS, SUMMARY_RULES, topic_line
 from sitegen.model import City, Dataset, Hotline, Province, Rule, Source, Topic
-from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, render_calculators
+from sitegen.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, calculators_now, render_calculators
 
 # Rules the templates name directly.
 OUT_RULE = "transfer_out_workdays"
@@ -95,7 +94,7 @@ def calculators_context(calendar_notice: str | None = None) -> dict[str, object]
 
 def plan_context(calendar_notice: str | None = None) -> dict[str, object]:
     """The planner's page: its form, and every city (name, pinyin initials, province) to choose from."""
-    places = DEFAULT_PLACES
+    places = calculators_now("places").DEFAULT_PLACES
     return {
         "calculators": render_calculators({}, CALC_ASSETS_TOKEN, heading=2, calendar_notice=calendar_notice,
                                           section="plan"),
@@ -128,6 +127,7 @@ def topic_context(dataset: Dataset, topic: Topic) -> dict[str, object]:
         "rules": first + [cites.rule(rules[i]) for i in topic.rules],
         "places": places,
         "sources": cites.sources,
+        "quotes": cites.quotes,
         "checked_on": dataset.national.checked_on,
     }
 
@@ -186,6 +186,7 @@ def corrections_context(dataset: Dataset) -> dict[str, object]:
 class SourceEntry:
     source: Source
     used_by: tuple[str, ...]  # what cites it: rule titles, place names
+    quotes: tuple[str, ...] = ()  # the sentences read there (each distinct `quote` of its uses)
 
 
 def sources_context(dataset: Dataset) -> dict[str, object]:
@@ -196,7 +197,10 @@ def sources_context(dataset: Dataset) -> dict[str, object]:
         key = (source.document, source.article, str(source.url))
         old = entries.get(key)
         used = old.used_by if old else ()
-        entries[key] = SourceEntry(source, used if user in used else (*used, user))
+        quotes = old.quotes if old else ()
+        if source.quote and source.quote not in quotes:
+            quotes = (*quotes, source.quote)
+        entries[key] = SourceEntry(old.source if old else source, used if user in used else (*used, user), quotes)
 
     for rule in dataset.national.rules:
         for source in rule.sources:

@@ -8,11 +8,11 @@ checker the reader uses.
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from calculators.errors import CalculatorError
-from calculators.transfer import TransferDeadline, transfer_deadline
+from calculators.transfer import TransferDeadline
 
 Compute = Callable[[datetime.date], TransferDeadline]
 
@@ -30,11 +30,13 @@ class ExampleDeadline:
     notes: tuple[str, ...]  # the calculator's stated assumptions (e.g. the start day)
 
 
-def example_deadline(accepted: datetime.date, compute: Compute = transfer_deadline) -> ExampleDeadline:
-    """The deadlines for an acceptance on `accepted`, and what the page prints of them."""
+def example_deadline(accepted: datetime.date, compute: Compute | None = None) -> ExampleDeadline:
+    """The deadlines for an acceptance on `accepted`, and what the page prints of them (by the
+    calculator as imported now, so the preview's recompiled calendar reaches the example)."""
+    compute = compute or importlib.import_module("calculators.transfer").transfer_deadline
     try:
         r = compute(accepted)
-    except CalculatorError as error:
+    except importlib.import_module("calculators.errors").CalculatorError as error:
         raise ExampleError(
             f"mkdocs.yml extra.yibao.example_accepted: 计算器拒绝示例日期 {accepted.isoformat()}：{error.message}"
         ) from None

@@ -3,8 +3,8 @@
 | event           | delegates to                                                                  |
 |-----------------|-------------------------------------------------------------------------------|
 | on_startup      | preview.BuildState (command, --dirty, MkDocs' dirty-build warning filtered)   |
-| on_config       | theme_assets (overrides/, offline polyfills); under serve, pyodide_build      |
-|                 | (wheels rebuilt when calculators/ changed); generate (settings, data, pages); |
+| on_config       | theme_assets (overrides/, offline polyfills); under serve, refresh_calculators  |
+|                 | (compile, wheels rebuilt when calculators/ changed); generate (data, pages);  |
 |                 | pages.province_nav; under --dirty, preview.PreviewState.write_pages           |
 | on_pre_build    | under --dirty: empty the site when the layout changed, search merge is ours   |
 | on_files        | the generated pages (File.generated), theme_assets.publish_hashed, seo.robots |
@@ -38,11 +38,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from sitegen import pyodide_build, theme_assets
+from sitegen import theme_assets
 from sitegen.generate import generate
 from sitegen.pages import province_nav
 from sitegen.precompress import precompress
-from sitegen.preview import BUILD_LOG, BuildState, PreviewState, page_url
+from sitegen.preview import BUILD_LOG, BuildState, PreviewState, page_url, refresh_calculators
 from sitegen.runtime_assets import PLAN_PAGE, PLAN_TOKEN, RuntimeNotBuilt, SnapshotError, copy_runtime, resolve_assets
 from sitegen.seo import robots_txt
 
@@ -66,9 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview.begin()
     theme_assets.local_polyfills(config)
     theme_assets.add_overrides(config)
-    if state.serving:
-        pyodide_build.forget_calculators()
-        pyodide_build.build()  # a no-op unless calculators/ changed
+    if state.serving:  # an edit of data/ reaches the calculators: compile, then rebuild the wheel
+        refresh_calculators(_root(config), log)
     today = datetime.date.today()  # the build date: the one place the site reads the clock
     site = generate(_root(config), config.extra, serving=state.serving, today=today)
     state.pages = site.pages

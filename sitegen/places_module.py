@@ -20,7 +20,17 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from calculators.plan_rules import ACCOUNT_KIND, MAX_WAIT_KIND, PLAN_RULE_IDS
+from calculators.lapse_counting import COUNTINGS
+from calculators.limits import MAX_LOCAL_WAIT_MONTHS
+from calculators.plan_rules import (
+    ACCOUNT_KIND,
+    COUNTING_KIND,
+    EMPLOYEE_GAP_WAIT_KIND,
+    FIXED_WAIT_KIND,
+    MAX_WAIT_KIND,
+    PER_YEAR_KIND,
+    PLAN_RULE_IDS,
+)
 from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS
 from sitegen.compiled import compiled_digest, digest_of, write_if_changed
 from sitegen.load import DEFAULT_ROOT, load_dataset
@@ -136,16 +146,30 @@ def check_places(dataset: Dataset) -> list[Problem]:
     places += [("cities", c.code, c.facts) for c in dataset.cities.values()]
     for folder, code, facts in places:
         for index, fact in enumerate(facts):
-            if fact.kind != MAX_WAIT_KIND:
-                continue
-            value = fact.value
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= EMPLOYEE_WAIT_MAX_MONTHS:
-                problems.append(Problem(
-                    f"data/{folder}/{code}.yaml", None, f"facts.{index}.value",
-                    f"当地最长等待期应是 0–{EMPLOYEE_WAIT_MAX_MONTHS} 的整数（医保办发〔2021〕43号的全国上限），"
-                    f"收到的是 {value!r}",
-                ))
+            message = _value_problem(fact.kind, fact.value)
+            if message is not None:
+                problems.append(Problem(f"data/{folder}/{code}.yaml", None, f"facts.{index}.value", message))
     return problems
+
+
+def _months(value: object, most: int) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and 0 <= value <= most
+
+
+def _value_problem(kind: str, value: object) -> str | None:
+    """What is wrong with the value of a fact kind the calculators compute with, or None. The kinds
+    of issue 19 may come without a value (a source that words the rule without the figure)."""
+    if value is None and kind != MAX_WAIT_KIND:
+        return None
+    if kind in (MAX_WAIT_KIND, EMPLOYEE_GAP_WAIT_KIND) and not _months(value, EMPLOYEE_WAIT_MAX_MONTHS):
+        what = "当地最长等待期" if kind == MAX_WAIT_KIND else "职工医保中断后的等待期（月）"
+        return (f"{what}应是 0–{EMPLOYEE_WAIT_MAX_MONTHS} 的整数（医保办发〔2021〕43号的全国上限），"
+                f"收到的是 {value!r}")
+    if kind in (FIXED_WAIT_KIND, PER_YEAR_KIND) and not _months(value, MAX_LOCAL_WAIT_MONTHS):
+        return f"居民医保等待期的月数应是 0–{MAX_LOCAL_WAIT_MONTHS} 的整数，收到的是 {value!r}"
+    if kind == COUNTING_KIND and value not in COUNTINGS:
+        return f"断保年数的算法应是 {' 或 '.join(COUNTINGS)}，收到的是 {value!r}"
+    return None
 
 
 def _literal(rows: dict[str, tuple], name: str) -> list[str]:
@@ -175,7 +199,11 @@ def render_places_module(dataset: Dataset, digest: str) -> str:
 
 def compile_places(root: Path = DEFAULT_ROOT) -> tuple[str | None, list[Problem]]:
     """The module text, or None and the problems that stop it."""
-    result = load_dataset(root)
+    return places_text(root, load_dataset(root))
+
+
+def places_text(root: Path, result) -> tuple[str | None, list[Problem]]:
+    """The module text from a loaded dataset (sitegen.load.LoadResult), or None and the problems."""
     relevant = [p for p in result.problems if not p.file.startswith("data/calendar/")]
     relevant += check_places(result.dataset) if not relevant else []
     if relevant:

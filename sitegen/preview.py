@@ -203,3 +203,20 @@ class PreviewState:
     def failed(self) -> None:
         """After a failed build the next one renders every page."""
         self.layout = None
+
+
+def refresh_calculators(project: Path, log: logging.Logger) -> None:
+    """Under `mkdocs serve`, before the pages: data/ compiled into the project's calculators/
+    (sitegen.compile; a warning per problem that kept a module as it was), the imported calculator
+    modules forgotten so the pages read the edited ones, and the wheel rebuilt when calculators/
+    changed (sitegen.pyodide_build)."""
+    from sitegen import compile as compile_stage
+    from sitegen import pyodide_build
+
+    written, problems = compile_stage.recompile(project)
+    for line in written:
+        log.info(line)
+    for line in problems:
+        log.warning(line)
+    pyodide_build.forget_calculators()
+    pyodide_build.build()  # a no-op unless calculators/ changed

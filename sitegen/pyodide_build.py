@@ -132,23 +132,18 @@ def build_calculators_wheel(dest: Path) -> None:
             "-w", dest, src)
 
 
-def compile_calendar() -> None:
-    """calculators/calendar_data.py from data/calendar/ and calculators/places_data.py from data/ when
-    the YAML changed (sitegen.calendar_module, sitegen.places_module)."""
-    from sitegen.calendar_module import refresh_if_stale
+class StaleModules(RuntimeError):
+    """A module compiled from data/ is older than the data: the wheel would carry old answers."""
 
-    changed, problems = refresh_if_stale(ROOT / "data", CALCULATORS / "calendar_data.py")
-    for problem in problems:
-        print(f"日历数据有问题，仍使用上次编译的日历：{problem}", file=sys.stderr)
-    if changed:
-        print("calculators/calendar_data.py recompiled from data/calendar/")
-    from sitegen.places_module import refresh_if_stale as refresh_places_if_stale
 
-    changed, problems = refresh_places_if_stale(ROOT / "data", CALCULATORS / "places_data.py")
-    for problem in problems:
-        print(f"地区数据有问题，仍使用上次编译的地区数据：{problem}", file=sys.stderr)
-    if changed:
-        print("calculators/places_data.py recompiled from data/")
+def check_compiled() -> None:
+    """The wheel packs calculators/ as it is: its modules generated from data/ must be current
+    (`python -m sitegen compile`, which make and the preview hook run first)."""
+    from sitegen.compile import compile_all
+
+    stale = [o.target.name for o in compile_all(ROOT / "data", CALCULATORS, write=False) if not o.current]
+    if stale:
+        raise StaleModules(f"calculators/ 中由 data/ 生成的 {'、'.join(stale)} 不是最新的：先运行 python -m sitegen compile")
 
 
 def copy_runtime(dest: Path) -> None:
@@ -184,7 +179,7 @@ def describe(folder: Path) -> list[dict]:
 
 
 def build(force: bool = False) -> Path:
-    compile_calendar()
+    check_compiled()
     manifest_path = OUT / "manifest.json"
     digest = input_hash()
     if not force and manifest_path.exists():

@@ -25,6 +25,7 @@ import base64
 import functools
 import gzip
 import hashlib
+import importlib
 import json
 import os
 import shutil
@@ -34,8 +35,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from calculators.fields import CHECKED
-from calculators.registry import FORMS as CALCULATOR_FORMS
-from calculators.registry import prefill_keys
 from sitegen.pyodide_stdlib import WHEEL_MOUNT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +51,13 @@ RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_std
 RUNTIME_SCRIPTS = ("pyodide.js", "pyodide.asm.js")
 SNAPSHOT_NAME = "pyodide-snapshot.bin"  # gzip data; the worker inflates it
 SNAPSHOT_MAKER = WEB / "make_snapshot.mjs"
-PREFILL_KEYS = prefill_keys()
+
+
+def calculators_now(module: str = "registry"):
+    """calculators.<module> as imported now, never a name bound when this module was imported: the
+    preview forgets the calculators after an edit (sitegen.preview.refresh_calculators), so an edited
+    field label, prefill or calendar reaches the next build."""
+    return importlib.import_module(f"calculators.{module}")
 
 
 class RuntimeNotBuilt(RuntimeError):
@@ -276,7 +281,7 @@ CALCULATOR_SECTIONS = ("calculators",)
 def forms_in(section: str | tuple[str, ...]) -> list:
     """The forms placed in a section, or in any of several (calculators.registry)."""
     sections = (section,) if isinstance(section, str) else section
-    return [calc for calc in CALCULATOR_FORMS if calc.section in sections]
+    return [calc for calc in calculators_now().FORMS if calc.section in sections]
 
 
 # Pages are rendered before MkDocs knows where each is written; the hook replaces this token in
@@ -312,7 +317,7 @@ def render_calculators(prefill: dict, base_url: str, heading: int = 3, calendar_
     `section`: the forms placed in this section, or these sections (calculators.registry).
     `assets`: False for a second block on a page, which the first block's stylesheet and script serve.
     """
-    unknown = sorted(set(prefill) - PREFILL_KEYS)
+    unknown = sorted(set(prefill) - calculators_now().prefill_keys())
     if unknown:
         raise ValueError(f"render_calculators: unknown prefill key(s) {unknown}; expected form field names")
     fixed = _fixed_context(_stamp())

@@ -50,3 +50,22 @@ def law_days(year: int) -> list[tuple[str, datetime.date]]:
     days += [("端午节", _solar(Lunar.fromYmd(year, 5, 5))), ("中秋节", _solar(Lunar.fromYmd(year, 8, 15)))]
     days += [("国庆节", datetime.date(year, 10, d)) for d in (1, 2, 3)]
     return sorted(days, key=lambda item: item[1])
+
+
+def rest_ranges(days: dict[datetime.date, str]) -> list[tuple[str, datetime.date, datetime.date]]:
+    """Consecutive rest days as (names joined with 、, first, last)."""
+    ranges: list[list] = []
+    for day in sorted(days):
+        name = days[day]
+        if ranges and ranges[-1][2] + ONE_DAY == day:
+            if name not in ranges[-1][0]:
+                ranges[-1][0].append(name)
+            ranges[-1][2] = day
+        else:
+            ranges.append([[name], day, day])
+    return [("、".join(names), first, last) for names, first, last in ranges]
+
+
+def law_ranges(year: int) -> list[tuple[str, datetime.date, datetime.date]]:
+    """The days Art. 2 fixes in `year` as runs of rest days, as a statutory year's file holds them."""
+    return rest_ranges({day: name for name, day in law_days(year)})

@@ -53,9 +53,10 @@ def _yb_trace():
     sys.path.insert(0, "/vectors")
     import check
     # Every row runs (that is what imports the modules); whether its answer matches is the tests'
-    # business (tests/pyodide), not the build's: an editor's new holiday year changes answers.
+    # business (tests/pyodide), not the build's: an editor's new holiday year changes answers. A row
+    # that names a test calendar runs on the project's data here (the build has no test calendars).
     for file, row in check.load_vectors("/vectors"):
-        check.check_row(row)
+        check.check_row({key: value for key, value in row.items() if key != "calendar"})
     stdlib = next(p for p in sys.path if p.endswith(".zip"))
     entries = set()
     for module in list(sys.modules.values()):

@@ -38,6 +38,7 @@ class Calculator:
     extras: Callable[[Any, dict], dict] | None = None  # more for the browser, e.g. the count picture
     section: str = "calculators"  # the city-page section that shows the form
     shareable: bool = False  # the form's inputs go into the URL fragment (form[data-fragment])
+    calendar: bool = False  # `compute` counts working days and takes `calendar=` (a holiday_calendar.Calendar)
 
     @property
     def has_form(self) -> bool:
@@ -49,9 +50,12 @@ class Calculator:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
-    def run(self, given: dict[str, Any]) -> tuple[Any, dict]:
-        """Parse {field name: text, True or list} and compute: (the typed result, the typed inputs)."""
+    def run(self, given: dict[str, Any], calendar=None) -> tuple[Any, dict]:
+        """Parse {field name: text, True or list} and compute: (the typed result, the typed inputs).
+        `calendar`: the working-day calendar to count on (the project's data when None)."""
         inputs = read(self.fields, given)
+        if calendar is not None and self.calendar:
+            return self.compute(**inputs, calendar=calendar), inputs
         return self.compute(**inputs), inputs
 
 

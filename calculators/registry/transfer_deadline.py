@@ -8,7 +8,6 @@ from calculators.present import Row, date_row, date_text, row
 from calculators.registry import Calculator
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
 from calculators.transfer import OVERDUE, START_DAY_NOTE, WITHIN_LIMIT, Estimate, TransferDeadline, transfer_deadline
-from calculators.workdays import covered_years, estimated_year
 
 
 def _iso(value):
@@ -22,7 +21,7 @@ def _estimate(estimate: Estimate | None) -> dict | None:
 
 
 def to_json(r: TransferDeadline, inputs: dict) -> dict:
-    first, last = covered_years()
+    calendar = r.calendar
     return {
         "accepted": _iso(r.accepted),
         "received": _iso(r.received),
@@ -35,8 +34,8 @@ def to_json(r: TransferDeadline, inputs: dict) -> dict:
         "overdue_workdays": r.overdue_workdays,
         "problems": [note.as_dict() for note in r.problems],
         "notes": [note.as_dict() for note in r.notes],
-        "calendar_years": [first, last],
-        "calendar_estimated_year": estimated_year(),
+        "calendar_years": [calendar.first_year, calendar.last_official],
+        "calendar_estimated_year": calendar.estimated_year,
         "count_days": count_days(r),
     }
 
@@ -59,7 +58,7 @@ def _deadline_row(label: str, official, estimate: Estimate | None, pending_year:
 
 
 def rows(r: TransferDeadline, inputs: dict) -> list[Row]:
-    pending = covered_years()[1] + 1
+    pending = r.calendar.notice_pending
     out = [date_row("受理日期", r.accepted)]
     if r.received:
         out.append(date_row("转入地收到信息表的日期", r.received))
@@ -93,6 +92,7 @@ ENTRY = Calculator(
         Field("today", DATE, "今天的日期", hint="填写后可判断是否已超过期限。"),
     ),
     compute=transfer_deadline,
+    calendar=True,
     to_json=to_json,
     rows=rows,
     extras=lambda r, inputs: {"calendar": count_calendar(r)},

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import compute, form
+from browser_helpers import ESTIMATED, LATE_DECEMBER, compute, form
 from deploy_checks import AUDITS, AXE, INVALID, VALID, run_axe, serious
 
 pytestmark = pytest.mark.browser
@@ -72,10 +72,10 @@ def test_axe_is_not_blind(axe_page, nginx):
 
 
 def test_the_count_picture_of_an_estimate_has_no_violation_at_all(axe_page, nginx):
-    """The transfer deadline before the 2027 notice: estimate rows and the month table of the
+    """The transfer deadline into the estimated year: estimate rows and the month table of the
     count (caption, column headers, a screen-reader label per day, the legend)."""
     axe_page.goto(nginx + "/calculators/")
-    compute(axe_page, "transfer-deadline", {"accepted": "2026-12-20", "today": "2027-01-12"})
+    compute(axe_page, "transfer-deadline", {"accepted": LATE_DECEMBER, "today": f"{ESTIMATED}-01-12"})
     result = form(axe_page, "transfer-deadline").locator("[data-result]")
     assert result.locator("table.yb-count-table caption").count() == 1
     assert result.locator(".yb-estimate").count() == 2

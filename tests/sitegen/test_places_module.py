@@ -29,7 +29,7 @@ from sitegen.slugs import pinyin_slug
 
 CALCULATORS = PLACES_PATH.parent
 # The planner's part of the browser download: its code and its compiled data.
-PLANNER_FILES = ("places_data.py", "places.py", "plan.py", "plan_rules.py")
+PLANNER_FILES = ("places_data.py", "places.py", "plan.py", "plan_rules.py", "plan_waiting.py")
 BUDGET_BROTLI = 60 * 1024
 
 

@@ -10,6 +10,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from sitegen import pyodide_build as build_wheels
 
 
@@ -35,6 +37,7 @@ def test_normalised_zips_do_not_depend_on_when_they_were_written(tmp_path):
         assert z.getinfo("a.txt").external_attr == 0o644 << 16
 
 
+@pytest.mark.pyodide  # builds the runtime with Node (make check leaves it out)
 def test_a_forced_build_gives_the_files_of_the_manifest(tmp_path, monkeypatch):
     """One build from scratch, compared with build/pyodide/manifest.json: the session's build
     (`make wheels`, or `build()` below when the inputs changed), written at another time."""
