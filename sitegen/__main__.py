@@ -1,13 +1,15 @@
-"""Command line: `python -m sitegen check`, `compile [--check]`, `rules [--check]` and
-`coverage [--summary]`.
+"""Command line: `python -m sitegen check`, `compile [--check]`, `rules [--check]`, `questions`
+and `coverage [--summary]`.
 
-check    — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
-compile  — write every module of calculators/ generated from data/ (sitegen.compile); with
-           --check, only report which are out of date (exit 1 if any is).
-rules    — the same for calculators/rules.py alone.
-coverage — per province and city, the sourced facts (年度, grade, date checked) and the kinds
-           still unknown, then the counts of places with a sourced fact by grade (sitegen.coverage);
-           with --summary, only the counts. Exit 1 if data/ has problems.
+check     — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
+compile   — write every module of calculators/ generated from data/ (sitegen.compile); with
+            --check, only report which are out of date (exit 1 if any is).
+rules     — the same for calculators/rules.py alone.
+questions — the questions readers ask (data/questions.yaml): how many the site answers fully,
+            partly or not, now and before the inventory, and the most-seen ones still open.
+coverage  — per province and city, the sourced facts (年度, grade, date checked) and the kinds
+            still unknown, then the counts of places with a sourced fact by grade (sitegen.coverage);
+            with --summary, only the counts. Exit 1 if data/ has problems.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from sitegen.coverage import coverage, report_lines, summary_lines
 from sitegen.load import DEFAULT_ROOT, load_dataset
+from sitegen.questions import report as questions_report
 from sitegen.rules_module import RULES_PATH, render_rules_module
 
 
@@ -74,6 +77,18 @@ def rules(root: Path, target: Path, only_check: bool) -> int:
     return 0
 
 
+def questions(root: Path) -> int:
+    result = load_dataset(root)
+    mine = [p for p in result.problems if p.file.endswith("questions.yaml")]
+    for problem in mine:
+        print(problem)
+    if mine or result.dataset.questions is None:
+        print("data/questions.yaml 缺失或有问题。")
+        return 1
+    print(questions_report(result.dataset.questions))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description="医保转移指南的数据工具")
     parser.add_argument("--data", type=Path, default=DEFAULT_ROOT, help="数据目录（默认 data/）")
@@ -86,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     coverage_parser.add_argument("--summary", action="store_true", help="只列出统计")
     compile_parser = sub.add_parser("compile", help="由 data/ 生成 calculators/ 里的全部生成模块（规则、日历、地区）")
     compile_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
+    sub.add_parser("questions", help="读者常问的问题：已回答、部分回答、没有回答各多少")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
@@ -95,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         from sitegen import compile as compile_stage
 
         return compile_stage.main(args.data, args.check)
+    if args.command == "questions":
+        return questions(args.data)
     return rules(args.data, args.output, args.check)
 
 

@@ -12,6 +12,8 @@ national topic pointing to its topic page (templates/city.md.j2, sections in tem
     local                 [{fact: Cited, label, topic: TopicLine | None}] the place's other facts
     topics                [TopicLine] one sentence per national topic the summary does not
                           answer (SUMMARY_TOPICS), with its weak flag
+    more_topics           [TopicLine] the topics listed by title only, in one line
+                          (Topic.city_sentence false)
     example               ExampleDeadline: the calculator's dates for the configured date
     plan_from, plan_to    the planner's links with this city as origin or destination
     calculators           the calculators block, prefilled from the place's facts
@@ -20,7 +22,7 @@ national topic pointing to its topic page (templates/city.md.j2, sections in tem
     checked_on            when the national rules were last checked
 
 Each section of CITY_SECTIONS adds its entries, in reading order (SECTION_PARTS: summary,
-example, plan_from/plan_to for "summary"; local; topics for "national"; calculators; sources;
+example, plan_from/plan_to for "summary"; local; topics and more_topics for "national"; calculators; sources;
 siblings for "nearby"), and says whether it is printed and whether it is indexed.
 """
 
@@ -218,7 +220,10 @@ def _local(page: _Page) -> Part:
 
 
 def _national(page: _Page) -> Part:
-    return Part({"topics": [t for t in page.topics if t.id not in SUMMARY_TOPICS]})
+    titles_only = {t.id for t in page.dataset.national.topics if not t.city_sentence}
+    shown = [t for t in page.topics if t.id not in SUMMARY_TOPICS]
+    return Part({"topics": [t for t in shown if t.id not in titles_only],
+                 "more_topics": [t for t in shown if t.id in titles_only]})
 
 
 def _calculators(page: _Page) -> Part:

@@ -3,16 +3,15 @@
 | event           | delegates to                                                                  |
 |-----------------|-------------------------------------------------------------------------------|
 | on_startup      | preview.BuildState (command, --dirty, MkDocs' dirty-build warning filtered)   |
-| on_config       | theme_assets (overrides/, offline polyfills); under serve, refresh_calculators  |
-|                 | (compile, wheels rebuilt when calculators/ changed); generate (data, pages);  |
-|                 | pages.province_nav; under --dirty, preview.PreviewState.write_pages           |
+| on_config       | theme_assets; under serve, refresh_calculators (compile, wheels); generate    |
+|                 | (data, pages); pages.province_nav; under --dirty, PreviewState.write_pages    |
 | on_pre_build    | under --dirty: empty the site when the layout changed, search merge is ours   |
 | on_files        | the generated pages (File.generated), theme_assets.publish_hashed, seo.robots |
 | on_env          | the hashed theme asset names as the `yb_assets` global                        |
 | on_page_content | runtime_assets (the planner link for PLAN_TOKEN, the runtime's asset paths)   |
 | on_post_page    | preview: the page was rendered                                                |
-| on_post_build   | preview.merge_search (--dirty), theme_assets.copy_polyfills (offline),        |
-|                 | runtime_assets.copy_runtime, precompress (public build), the build's log line |
+| on_post_build   | merge_search (--dirty), copy_polyfills (offline), copy_runtime, precompress   |
+|                 | (public build), the stage times (YB_STAGE_TIMES), the build's log line        |
 | on_build_error  | preview: the next build renders every page                                    |
 | on_serve        | watch data/, templates/, calculators/, web/, overrides/                       |
 
@@ -21,10 +20,9 @@
   (plus a log warning); the rest of the site is served.
 - `mkdocs serve --dirty` (`make serve`): only the pages whose text changed are rendered again,
   unless the nav or the theme changed (sitegen.preview); the search index stays whole.
-- robots.txt comes from sitegen.seo; sitemap.xml is MkDocs' own (site_url is set).
-
-MkDocs loads this file by path; `sitegen` is imported as the installed package (`make setup`
-installs the repository editable; a copy elsewhere sets PYTHONPATH to itself).
+- robots.txt comes from sitegen.seo; sitemap.xml is MkDocs' own (site_url is set). MkDocs loads
+  this file by path; `sitegen` is the installed package (`make setup` installs the repository
+  editable; a copy elsewhere sets PYTHONPATH to itself).
 """
 
 from __future__ import annotations
@@ -67,9 +65,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme_assets.local_polyfills(config)
     theme_assets.add_overrides(config)
     if state.serving:  # an edit of data/ reaches the calculators: compile, then rebuild the wheel
-        refresh_calculators(_root(config), log)
+        with state.timed("compile+wheel"):
+            refresh_calculators(_root(config), log)
     today = datetime.date.today()  # the build date: the one place the site reads the clock
-    site = generate(_root(config), config.extra, serving=state.serving, today=today)
+    with state.timed("pages"):
+        site = generate(_root(config), config.extra, serving=state.serving, today=today)
     state.pages = site.pages
     config.nav = province_nav(config.nav, site.provinces, site.topics)
     if state.dirty:
@@ -103,7 +103,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    env.globals["yb_assets"] = state.assets
+    env.globals["yb_assets"] = state.assets  # the hashed theme asset names
     return env
 
 
@@ -127,11 +127,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     if offline:
         theme_assets.copy_polyfills(site)
     try:
-        copy_runtime(site)
+        with state.timed("runtime copy"):
+            copy_runtime(site)
     except (RuntimeNotBuilt, SnapshotError) as error:
         raise PluginError(f"计算器运行环境未复制：{error}") from error
     if state.command == "build" and not offline:  # the offline bundle leaves .gz/.br out
-        precompress(site)
+        with state.timed("precompress"):
+            precompress(site)
+    state.report_times()
     if state.serving:  # one line per build, numbered: MkDocs drops a repeated "Documentation built in …"
         log.info(BUILD_LOG, *preview.finished())
 
@@ -141,8 +144,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    root = _root(config)
-    for name in WATCHED:
-        if (root / name).is_dir():
-            server.watch(str(root / name))
+    for folder in (_root(config) / name for name in WATCHED):
+        if folder.is_dir():
+            server.watch(str(folder))
     return server

@@ -2,7 +2,9 @@
 
 Layout: data/national.yaml (`National`), data/provinces/<code>.yaml (`Province`),
 data/cities/<code>.yaml (`City`), data/calendar/<year>.yaml (`CalendarYear`, checked further by
-sitegen.calendar_checks, which also gives warnings that do not stop a file from loading). Each file is parsed with line numbers (sitegen.yaml_lines),
+sitegen.calendar_checks, which also gives warnings that do not stop a file from loading),
+data/questions.yaml (`QuestionInventory`, optional; checked against the topics by sitegen.questions).
+Each file is parsed with line numbers (sitegen.yaml_lines),
 validated against sitegen.model (unknown keys forbidden; sitegen.validation words the errors),
 scanned for the scraped pages' errors (sitegen.content_rules) and then checked across records:
 
@@ -30,7 +32,8 @@ from pydantic import BaseModel
 
 from sitegen.calendar_checks import check_year, check_years
 from sitegen.content_rules import find_forbidden
-from sitegen.model import CalendarYear, City, Dataset, Hotline, National, Province, Rule
+from sitegen import questions as questions_checks
+from sitegen.model import CalendarYear, City, Dataset, Hotline, National, Province, QuestionInventory, Rule
 from sitegen.problems import DatasetError, Problem, dotted
 from sitegen.validation import kind_name, problems_for
 from sitegen.yaml_lines import Parsed, YamlSyntaxError, parse
@@ -65,6 +68,7 @@ def load_dataset(root: Path | str | None = None) -> LoadResult:
     cities = _load_folder(root, "cities", City, problems)
     warnings: list[Problem] = []
     calendar = _load_calendar(root, problems, warnings)
+    questions = _load_questions(root, national, problems)
     province_stems = {p.stem for p in _yaml_files(root / "provinces")}
     claimed = province_stems | {r.obj.code for r in provinces}
     for r in cities:
@@ -81,6 +85,7 @@ def load_dataset(root: Path | str | None = None) -> LoadResult:
         provinces=dict(sorted(good_provinces.items())),
         cities=dict(sorted(good_cities.items())),
         calendar={year: record for year, (record, rel, _) in sorted(calendar.items()) if rel not in bad},
+        questions=questions if questions is None or _rel(root, root / "questions.yaml") not in bad else None,
     )
     return LoadResult(dataset, problems, bad, warnings)
 
@@ -288,3 +293,19 @@ def _check_rules(indexed: list[tuple[int, Rule]], lines: dict, rel: str,
         if isinstance(rule.value, str) or rule.value is None:
             add(index, "value", f"规则设置了 constant {rule.constant}，value 应为数字",
                 "计算器从 calculators/rules.py 读取这个数值")
+
+
+def _load_questions(root: Path, national: National, problems: list[Problem]) -> QuestionInventory | None:
+    """data/questions.yaml if present (a site without it has no 「常见问题」 page)."""
+    path = root / "questions.yaml"
+    if not path.is_file():
+        return None
+    parsed = _read(root, path, problems)
+    if parsed is None:
+        return None
+    rel = _rel(root, path)
+    inventory, found = problems_for(QuestionInventory, parsed.data, parsed.lines, rel)
+    problems.extend(found)
+    if inventory is not None:
+        problems.extend(questions_checks.check(inventory, national, parsed.lines, rel))
+    return inventory

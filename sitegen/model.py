@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 # Reliability grades (GRADE_LABELS below says what each means); NL is a local paper, kept apart
 # from national media.
@@ -134,6 +134,7 @@ class Topic(Strict):
     short: str = Field(description="城市页面上代替全文的一句话")
     short_rules: list[str] = Field(min_length=1, description="short 这句话依据的规则 id")
     rules: list[str] = Field(min_length=1, description="专题页按顺序列出的规则 id")
+    city_sentence: bool = Field(default=True, description="城市页面印出 short 这句话；false 时只在一行里列出专题标题和链接")
 
 
 class National(Strict):
@@ -178,8 +179,65 @@ class CalendarYear(Strict):
     workdays: list[datetime.date] = Field(default=[], description="调休上班的周末日期")
 
 
+# ---- The questions readers ask (data/questions.yaml), each mapped to where the site answers it ----
+
+AnswerStatus = Literal["full", "partial", "none"]
+
+ANSWER_STATUS_LABELS: dict[str, str] = {
+    "full": "已回答",
+    "partial": "部分回答",
+    "none": "还没有找到来源",
+}
+
+
+class AnswerRef(Strict):
+    """Where a question is answered: a topic page (and the rules on it that answer), or another
+    generated page (its src_uri, optionally with a heading anchor)."""
+
+    topic: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$", description="专题 id（topics/<id>）")
+    rules: list[str] = Field(default=[], description="专题页上回答这个问题的规则 id")
+    page: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[A-Za-z0-9_-]+)?$",
+                             description="其他生成页面，如 plan.md 或 calculators.md#锚点")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "AnswerRef":
+        if (self.topic is None) == (self.page is None):
+            raise ValueError("topic 和 page 必须且只能填一个")
+        if self.page is not None and self.rules:
+            raise ValueError("rules 只能和 topic 一起用")
+        return self
+
+
+class Question(Strict):
+    """One question readers ask, in our own words."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    cluster: str = Field(description="所属类别的 id")
+    text: str = Field(description="问题（自己的话，不照抄来源）")
+    seen: int = Field(ge=1, description="整理时大致见到的次数（标题、小标题、相关文章列表）")
+    answers: list[AnswerRef] = Field(min_length=1, description="本站回答它的页面")
+    status: AnswerStatus = Field(description="现在回答得怎样：full/partial/none")
+    before: AnswerStatus = Field(description="本清单建立之前（2026-12-06 的页面）回答得怎样")
+    note: str | None = Field(default=None, description="为什么只是部分回答或没有回答；还缺什么")
+
+
+class QuestionCluster(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+
+
+class QuestionInventory(Strict):
+    """data/questions.yaml: what readers ask about moving 医保, and where the site answers it."""
+
+    checked_on: datetime.date
+    method: str = Field(description="问题是怎样收集、怎样计数的")
+    clusters: list[QuestionCluster] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+
 class Dataset(Strict):
     national: National
     provinces: dict[str, Province]  # by code
     cities: dict[str, City]  # by code
     calendar: dict[int, CalendarYear] = {}  # by year
+    questions: QuestionInventory | None = None  # data/questions.yaml, if present

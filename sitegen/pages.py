@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment
 
-from sitegen import city_page, contexts
+from sitegen import city_page, contexts, questions
 from sitegen.calendar_status import pending_notice
 from sitegen.coverage import coverage_context
 from sitegen.example import Compute, example_deadline
@@ -138,6 +138,8 @@ def build_pages(
     pages.append(GeneratedPage("coverage.md", render(env, "coverage.md.j2", coverage_context(dataset))))
     pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(calendar_notice))))
     pages.append(GeneratedPage("plan.md", render(env, "plan.md.j2", contexts.plan_context(calendar_notice))))
+    if dataset.questions is not None:
+        pages.append(GeneratedPage(questions.PAGE, render(env, "questions.md.j2", questions.context(dataset))))
     return Site(pages, provinces, topics)
 
 

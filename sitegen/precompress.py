@@ -2,17 +2,18 @@
 brotli_static (deploy/site.conf). Already-compressed formats (png, woff2) are skipped, and so is any
 file whose compressed copy would not be at least 5% smaller (the runtime's stdlib zip and wheels
 are stored uncompressed inside, so they gain). The runtime's copies come made (_made_already).
+Each copy comes from the content-addressed cache of build/precompressed/ (sitegen.runtime_compress),
+so a build compresses only the files whose content changed since any earlier build.
 
 Run: python -m sitegen.precompress site/
 """
 
 from __future__ import annotations
 
-import gzip
 import sys
 from pathlib import Path
 
-import brotli
+from sitegen.runtime_compress import cached
 
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map", ".zip", ".whl"}
 MIN_SIZE = 512  # bytes; smaller files are not worth a second copy
@@ -42,8 +43,8 @@ def precompress(site: Path) -> dict[str, int]:
         data = path.read_bytes()
         if len(data) < MIN_SIZE:
             continue
-        gz = gzip.compress(data, compresslevel=9, mtime=0)
-        br = brotli.compress(data, quality=BROTLI_SMALL if len(data) < LARGE else BROTLI_LARGE)
+        gz = cached(data, "gz")
+        br = cached(data, "br", BROTLI_SMALL if len(data) < LARGE else BROTLI_LARGE)
         limit = len(data) * (1 - MIN_SAVING)
         totals["files"] += 1
         totals["original"] += len(data)

@@ -17,9 +17,11 @@ hook makes that hold for the generated pages and makes the result complete:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -126,9 +128,11 @@ class BuildState:
     dirty: bool = False  # `mkdocs serve --dirty`
     pages: list = field(default_factory=list)
     assets: dict[str, str] = field(default_factory=dict)
+    times: dict[str, float] = field(default_factory=dict)  # seconds of each stage the hook runs
 
     def start(self, command: str, dirty: bool) -> None:
         self.command = command
+        self.times = {}
         self.dirty = command == "serve" and dirty
         if self.dirty:
             # MkDocs warns on every dirty build that the nav may go stale; the hook prevents that.
@@ -137,6 +141,21 @@ class BuildState:
     @property
     def serving(self) -> bool:
         return self.command == "serve"
+
+    @contextlib.contextmanager
+    def timed(self, stage: str):
+        """Adds the seconds of the `with` block to `times[stage]`."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.times[stage] = self.times.get(stage, 0.0) + time.perf_counter() - start
+
+    def report_times(self) -> None:
+        """With YB_STAGE_TIMES=<file> (tools/bench_site.py), the stage times go to that JSON file."""
+        target = os.environ.get("YB_STAGE_TIMES")
+        if target:
+            Path(target).write_text(json.dumps(self.times, sort_keys=True), encoding="utf-8")
 
 
 class DirtyWarningFilter(logging.Filter):

@@ -1,5 +1,5 @@
 """axe-core (npm) in Chromium on the nginx-served site: no serious or critical violation on a
-city page, on the calculators page with every calculator's result shown, and with every
+city page, on the 常见问题 page, on the calculators page with every calculator's result shown, and with every
 calculator's field error shown. The context bypasses the CSP only so axe can be injected (the
 CSP itself is tested in test_deploy_csp.py); all results go to the terminal summary."""
 
@@ -33,6 +33,13 @@ def test_city_page(axe_page, nginx):
     axe_page.goto(nginx + "/cities/shijiazhuang/")
     violations = run_axe(axe_page)
     _record("city page", violations)
+    assert serious(violations) == []
+
+
+def test_questions_page(axe_page, nginx):
+    axe_page.goto(nginx + "/questions/")
+    violations = run_axe(axe_page)
+    _record("questions page", violations)
     assert serious(violations) == []
 
 

@@ -26,6 +26,8 @@ def test_the_page_has_a_section_per_province_and_the_counts(real_pages):
     page = real_pages["coverage.md"]
     dataset = load_dataset_strict()
     assert page.startswith("---\ntitle: 各地信息核实情况\n")
+    # The facts are indexed on the province and city pages; the table would add ~90 KB to search.
+    assert "\nsearch:\n  exclude: true\n---\n" in page
     sections = _sections(page)
     assert list(sections) == ["总体情况", *(dataset.provinces[c].name for c in sorted(dataset.provinces))]
     for line in summary_lines(coverage(dataset)):
