@@ -58,8 +58,8 @@ compile: setup
 wheels: setup compile
 	$(PY) tools/build_wheels.py
 
-# The fast tier: no browser, no site build, no Pyodide.
-check: setup compile
+# The fast tier: no browser, no site build; the pages read the runtime that `make wheels` built (a no-op when current).
+check: setup compile wheels
 	$(PY) -m sitegen check
 	$(PY) -m pytest -q -m "not slow and not browser and not pyodide and not measures" \
 	  tests/calculators tests/data tests/sitegen tests/site

@@ -24,7 +24,7 @@ AFTER_FIRST = "after_first"
 EVERY = "every"
 UNKNOWN = "unknown"
 COUNTINGS = (AFTER_FIRST, EVERY)
-# Best first (sitegen.model.GRADE_LABELS).
+# Best first (sitegen.data.model.GRADE_LABELS).
 GRADE_ORDER = ("P", "R", "N", "NL", "L", "S")
 
 READING_NAMES = {

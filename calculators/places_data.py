@@ -1,6 +1,6 @@
 """Provinces, cities, their local facts and the national rules the planner cites.
 
-GENERATED from data/national.yaml, data/provinces/ and data/cities/ by sitegen.places_module; do
+GENERATED from data/national.yaml, data/provinces/ and data/cities/ by sitegen.compile.places_module; do
 not edit by hand. It is recompiled automatically when those files change; a drift test checks it.
 
 A source is (document, url, grade, article). A fact is (kind, text, value, unit, source); a value

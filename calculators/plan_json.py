@@ -86,7 +86,7 @@ def plan_json(result: Plan, places: Places = DEFAULT_PLACES) -> dict:
         "sources": _sources(result, places),
         "problems": _items(result.problems),
         "notes": _items(result.notes),
-        # Added in issue 19: how the 转入地 counts lapsed years (null: unknown, then both readings).
+        # Added later: how the 转入地 counts lapsed years (null: unknown, then both readings).
         "waiting_counting": None if result.waiting is None else result.waiting.counting,
         "waiting_readings": readings_json(result.destination, result.waiting),
     }

@@ -1,5 +1,5 @@
 """The national rules (by id in data/national.yaml) the planner cites, and the local fact kinds it
-reads. sitegen.places_module compiles exactly these rules into calculators/places_data.py and
+reads. sitegen.compile.places_module compiles exactly these rules into calculators/places_data.py and
 refuses to compile when one is missing from the data."""
 
 PLAN_RULE_IDS: tuple[str, ...] = (
@@ -25,7 +25,7 @@ PLAN_RULE_IDS: tuple[str, ...] = (
     "resident_wait_exempt",
 )
 
-# Local fact kinds with a meaning for the planner (sitegen.model.FactKind).
+# Local fact kinds with a meaning for the planner (sitegen.data.model.FactKind).
 MAX_WAIT_KIND = "max_waiting_months"  # value: the place's longest waiting period, in months
 GAP_RULE_KIND = "gap_rule"  # a place's own wording of what a gap costs (shown beside the national answer)
 ACCOUNT_KIND = "personal_account"  # a province's rule on the personal account within the province

@@ -8,7 +8,7 @@ rules     — the same for calculators/rules.py alone.
 questions — the questions readers ask (data/questions.yaml): how many the site answers fully,
             partly or not, now and before the inventory, and the most-seen ones still open.
 coverage  — per province and city, the sourced facts (年度, grade, date checked) and the kinds
-            still unknown, then the counts of places with a sourced fact by grade (sitegen.coverage);
+            still unknown, then the counts of places with a sourced fact by grade (sitegen.pages.coverage);
             with --summary, only the counts. Exit 1 if data/ has problems.
 """
 
@@ -18,10 +18,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitegen.coverage import coverage, report_lines, summary_lines
-from sitegen.load import DEFAULT_ROOT, load_dataset
-from sitegen.questions import report as questions_report
-from sitegen.rules_module import RULES_PATH, render_rules_module
+from sitegen.data.load import DEFAULT_ROOT, load_dataset
+from sitegen.data.questions import report as questions_report
+from sitegen.compile.rules_module import RULES_PATH, render_rules_module
+from sitegen.pages.coverage import coverage, report_lines, summary_lines
 
 
 def check(root: Path) -> int:

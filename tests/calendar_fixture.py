@@ -5,7 +5,7 @@ has official today (publishing a year's notice changes the site's answers, never
   2027 estimated from the law's days;
 - "official-to-2027": the same with the made-up official 2027 below, and 2028 estimated.
 
-Both are YEARS as the compile step writes it (sitegen.calendar_module.calendar_years), so the year
+Both are YEARS as the compile step writes it (sitegen.compile.calendar_module.calendar_years), so the year
 after the last official one comes from the law exactly as it does for the site. A vector row names
 its calendar with `"calendar": NAME` (tests/vectors/check.py).
 
@@ -52,7 +52,7 @@ IN_DUE = "2027-01-11"
 
 
 def _made_up_2027():
-    from sitegen.model import CalendarYear
+    from sitegen.data.model import CalendarYear
 
     return CalendarYear.model_validate(yaml.safe_load(OFFICIAL_2027))
 
@@ -63,8 +63,8 @@ CALENDAR_NAMES = ("official-to-2026", "official-to-2027")
 @functools.cache
 def calendar_years(name: str) -> dict:
     """YEARS of the calendar called `name` (CALENDAR_NAMES)."""
-    from sitegen.calendar_module import calendar_years as compile_years
-    from sitegen.load import load_calendar
+    from sitegen.compile.calendar_module import calendar_years as compile_years
+    from sitegen.data.load import load_calendar
 
     real, problems, _ = load_calendar()
     assert not problems, problems

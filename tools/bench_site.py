@@ -36,9 +36,9 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.load import load_dataset
-from sitegen.pages import build_pages, province_nav
-from sitegen.settings import SiteSettings
+from sitegen.data.load import load_dataset
+from sitegen.pages.pages import build_pages, province_nav
+from sitegen.data.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,7 +108,7 @@ def _config() -> dict:
 def project_ours(folder: Path, data: Path) -> Path:
     """The project as it is, around the given data/ (the hook reads <config dir>/data)."""
     config = _config()
-    config["hooks"] = [str(ROOT / "sitegen" / "hook.py")]
+    config["hooks"] = [str(ROOT / "sitegen" / "site" / "hook.py")]
     shutil.copytree(ROOT / "docs", folder / "docs")
     if data.resolve() != (folder / "data").resolve():
         shutil.copytree(data, folder / "data")

@@ -6,7 +6,7 @@
 --package reads the days from the `chinesecalendar` package (its data encodes each year's
 国务院办公厅 notice); the source of those files is the package and its version, except where a
 copy of the notice itself was read (NOTICE_SOURCES). --statutory writes the days that
-《全国年节及纪念日放假办法》 fixes (sitegen.statutory, lunar dates from lunar_python); the
+《全国年节及纪念日放假办法》 fixes (sitegen.data.statutory, lunar dates from lunar_python); the
 calculators estimate that year's other days until the notice is published. An existing file is
 only overwritten with --force.
 """
@@ -18,7 +18,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from sitegen.statutory import ARTICLE, LAW, law_ranges, rest_ranges
+from sitegen.data.statutory import ARTICLE, LAW, law_ranges, rest_ranges
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "calendar"

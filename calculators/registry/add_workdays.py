@@ -39,4 +39,6 @@ ENTRY = Calculator(
     compute=compute,
     to_json=to_json,
     calendar=True,
+    sample={"start": "2026-02-13", "days": "1"},
+    invalid=({"start": "2026-02-13", "days": "-1"}, "days"),
 )

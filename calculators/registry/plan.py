@@ -128,4 +128,6 @@ ENTRY = Calculator(
     submit="生成规划",
     section="plan",
     shareable=True,
+    sample={"from": "中山", "to": "北京", "last-paid": "2026-03", "resumed": "2026-05", "accepted": "2026-03-10"},
+    invalid=({"from": "中山", "to": "北京", "last-paid": "2026-05", "resumed": "2026-03"}, "resumed"),
 )

@@ -48,7 +48,7 @@ def to_json(r: ResidentWaiting, inputs: dict) -> dict:
         out["repair_cost"] = format_money(r.repair_cost)
         out["max_useful_repair_cost"] = format_money(r.max_useful_repair_cost)
     out["notes"] = [note.as_dict() for note in r.notes]
-    # Added with the two readings of how lapsed years count (issue 19): the counting of the figures
+    # Added with the two readings of how lapsed years count: the counting of the figures
     # above (null: unknown, and they are the longer reading), the date benefits start, each reading.
     out["counting"] = r.counting
     out["year"] = r.year
@@ -117,4 +117,6 @@ ENTRY = Calculator(
            f"{RESIDENT_FIXED_WAIT_MONTHS} 个月，每多断保 1 年原则上增加变动等待期，缴费修复可以缩短变动等待期。"
            "第 1 年断保算不算“多断保”，各地说法不同，不清楚时两种算法都列出。"),
     submit="计算等待期",
+    sample={"lapsed-years": "5"},
+    invalid=({"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
 )

@@ -101,4 +101,6 @@ ENTRY = Calculator(
            "个工作日内办结转入。填写受理日期，算出两个期限（按国家法定节假日和调休计算工作日）。"),
     submit="计算期限",
     assumption=START_DAY_NOTE.message,
+    sample={"accepted": "2026-02-10"},
+    invalid=({"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
 )

@@ -88,7 +88,7 @@ def test_exempt_is_always_zero(case):
     assert (r.fixed_months, r.variable_months, r.total_months, r.max_useful_repair_years) == (0, 0, 0, 0)
 
 
-# How lapsed years count (issue 19): calculators.lapse_counting.
+# How lapsed years count: calculators.lapse_counting.
 
 @FAST
 @given(CASES, st.booleans())

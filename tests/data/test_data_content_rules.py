@@ -1,4 +1,4 @@
-"""sitegen.content_rules: every pattern catches its scraped form and lets the right wording
+"""sitegen.data.content_rules: every pattern catches its scraped form and lets the right wording
 through, and no text field of data/ contains any of them."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.content_rules import FORBIDDEN, find_forbidden
-from sitegen.load import DEFAULT_ROOT, NOT_SCANNED
+from sitegen.data.content_rules import FORBIDDEN, find_forbidden
+from sitegen.data.load import DEFAULT_ROOT, NOT_SCANNED
 
 # (scraped text, its class, the correct wording that must pass) — one row per FORBIDDEN entry.
 CASES = [

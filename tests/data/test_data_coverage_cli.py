@@ -9,8 +9,8 @@ from pathlib import Path
 from dataset_fixture_files import CITY_130200
 
 from sitegen.__main__ import main
-from sitegen.city_page import FACT_TOPICS
-from sitegen.coverage import TRACKED
+from sitegen.pages.city_page import FACT_TOPICS
+from sitegen.pages.coverage import TRACKED
 
 REPO = Path(__file__).resolve().parents[2]
 PROVINCE_FACT = """\

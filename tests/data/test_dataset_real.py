@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.load import DEFAULT_ROOT, load_dataset
+from sitegen.data.load import DEFAULT_ROOT, load_dataset
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from browser_helpers import compute
 from calendar_fixture import ACCEPTED, IN_DUE, OFFICIAL_2027, OUT_DUE
 from e2e_support import REPORT, ROOT, recording_context
 
-from sitegen.preview import builds_in
+from sitegen.site.preview import builds_in
 from tools.bench_preview import stop
 from tools.servers import free_port
 

@@ -1,4 +1,4 @@
-"""The calculators in Chromium, Firefox ESR and WebKitGTK (issue 12): over HTTP from the real
+"""The calculators in Chromium, Firefox ESR and WebKitGTK: over HTTP from the real
 site behind the production nginx configuration (CSP and brotli included), and the offline bundle
 from file:// in every engine where README.md says it works. One correct answer and one field
 error each, compared with what CPython's calculators answer; every request goes through a

@@ -122,7 +122,7 @@ def test_runtime_came_from_the_embed_scripts(city_page):
     page, session = city_page
     compute(page, "transfer-deadline", {"accepted": LATE_DECEMBER})
     metrics = wait_ready(page)
-    # The offline bundle carries no memory snapshot (issue 12: the zip stays under 10 MB).
+    # The offline bundle carries no memory snapshot (so that the zip stays under 10 MB).
     assert metrics["timings"].get("snapshot") is None and metrics["snapshot"] is None
     assert not session.recorder.loaded("pyodide-snapshot.bin.js")
     assert session.recorder.loaded("pyodide.asm.wasm.js")

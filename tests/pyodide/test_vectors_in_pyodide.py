@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
 RUNNER = Path(__file__).with_name("run_vectors.mjs")
 
-from sitegen import pyodide_build as build_wheels
+from sitegen.runtime import pyodide_build as build_wheels
 
 pytestmark = pytest.mark.pyodide
 

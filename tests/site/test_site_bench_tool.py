@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.load import load_dataset
+from sitegen.data.load import load_dataset
 from tools import bench_site
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.city_page import FACT_TOPICS
-from sitegen.coverage import coverage, summary_lines
-from sitegen.load import load_dataset_strict
-from sitegen.model import GRADE_LABELS
+from sitegen.pages.city_page import FACT_TOPICS
+from sitegen.pages.coverage import coverage, summary_lines
+from sitegen.data.load import load_dataset_strict
+from sitegen.data.model import GRADE_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""sitegen.pages on a small fixture dataset: the pages each record gets, the serve path for bad
+"""sitegen.pages.pages on a small fixture dataset: the pages each record gets, the serve path for bad
 data (an error page naming file, line and field; every other page still rendered), escaping."""
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from site_fixture_data import write_dataset
 
 from calculators.errors import CalculatorError
 from calculators.notes import Note
-from sitegen.contexts import MissingRules
-from sitegen.example import ExampleError
-from sitegen.load import load_dataset
-from sitegen.pages import build_pages, province_nav
-from sitegen.runtime_assets import ASSETS_TOKEN, asset_version
-from sitegen.settings import SiteSettings
+from sitegen.pages.contexts import MissingRules
+from sitegen.pages.example import ExampleError
+from sitegen.data.load import load_dataset
+from sitegen.pages.pages import build_pages, province_nav
+from sitegen.runtime.runtime_assets import ASSETS_TOKEN, asset_version
+from sitegen.data.settings import SiteSettings
 
 SETTINGS = SiteSettings(example_accepted=datetime.date(2026, 9, 24))
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from test_site_pages import shown
 
-from sitegen import questions
-from sitegen.load import load_dataset
-from sitegen.model import ANSWER_STATUS_LABELS
+from sitegen.data import questions
+from sitegen.data.load import load_dataset
+from sitegen.data.model import ANSWER_STATUS_LABELS
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_every_question_points_at_built_pages_that_print_its_answer(dataset, rea
                 elif anchor and anchor not in anchors(real_pages[uri]):
                     missing.append(f"{q.id}: {uri} 没有锚点 #{anchor}")
                 if uri not in questions.PAGE_TITLES:
-                    missing.append(f"{q.id}: {uri} 没有写在 sitegen/questions.py 的 PAGE_TITLES 里")
+                    missing.append(f"{q.id}: {uri} 没有写在 sitegen/data/questions.py 的 PAGE_TITLES 里")
     assert missing == []
 
 

@@ -1,4 +1,4 @@
-"""sitegen.calendar_module: calculators/calendar_data.py is exactly what data/calendar/ compiles
+"""sitegen.compile.calendar_module: calculators/calendar_data.py is exactly what data/calendar/ compiles
 to (drift), and an edit is compiled when stale, a bad file never."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from calendar_fixture import OFFICIAL_2027
 
-from sitegen.calendar_module import (
+from sitegen.compile.calendar_module import (
     CALENDAR_PATH,
     compiled_digest,
     refresh,
@@ -16,7 +16,7 @@ from sitegen.calendar_module import (
     render_calendar_module,
     source_digest,
 )
-from sitegen.load import DEFAULT_ROOT, load_calendar
+from sitegen.data.load import DEFAULT_ROOT, load_calendar
 
 
 def test_the_compiled_calendar_matches_the_data():

@@ -1,12 +1,12 @@
-"""sitegen.citations: one number per source on a page, in order of first citation, and the mark
+"""sitegen.pages.citations: one number per source on a page, in order of first citation, and the mark
 for a statement that rests on secondary websites only."""
 
 from __future__ import annotations
 
 import datetime
 
-from sitegen.citations import Citations, only_secondary, secondary_only_rules
-from sitegen.model import LocalFact, Rule, Source
+from sitegen.pages.citations import Citations, only_secondary, secondary_only_rules
+from sitegen.data.model import LocalFact, Rule, Source
 
 CHECKED = datetime.date(2026, 11, 1)
 
@@ -71,7 +71,7 @@ def test_secondary_only_rules_lists_rules_whose_sources_are_all_s():
     assert secondary_only_rules([strong, weak]) == ["b"]
 
 
-# The national rules issue 19 requires to rest on more than secondary websites: the working-day
+# The national rules that must rest on more than secondary websites: the working-day
 # limits, the account balance and the waiting periods.
 MUST_NOT_BE_S_ONLY = {
     "transfer_out_workdays", "transfer_in_workdays", "personal_account",
@@ -81,7 +81,7 @@ MUST_NOT_BE_S_ONLY = {
 
 
 def test_real_data_has_at_most_eight_s_only_national_rules_and_none_of_the_key_ones():
-    from sitegen.load import load_dataset_strict
+    from sitegen.data.load import load_dataset_strict
 
     weak = secondary_only_rules(load_dataset_strict().national.rules)
     assert len(weak) <= 8, weak

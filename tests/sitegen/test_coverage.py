@@ -1,4 +1,4 @@
-"""sitegen.coverage: per province the sourced facts (年度, grade, date checked) and the kinds still
+"""sitegen.pages.coverage: per province the sourced facts (年度, grade, date checked) and the kinds still
 unknown, the cities with facts of their own, and the counts of places by their best grade."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 
-from sitegen.city_page import FACT_TOPICS
-from sitegen.coverage import TRACKED, coverage, coverage_context, report_lines, summary_lines
-from sitegen.load import load_dataset_strict
-from sitegen.model import LocalFact, Source
+from sitegen.pages.city_page import FACT_TOPICS
+from sitegen.pages.coverage import TRACKED, coverage, coverage_context, report_lines, summary_lines
+from sitegen.data.load import load_dataset_strict
+from sitegen.data.model import LocalFact, Source
 
 CHECKED = datetime.date(2026, 12, 6)
 

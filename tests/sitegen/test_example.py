@@ -1,4 +1,4 @@
-"""sitegen.example: the worked example is the calculator's own answer, typed, and a refusal names
+"""sitegen.pages.example: the worked example is the calculator's own answer, typed, and a refusal names
 the setting to fix."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from calculators.errors import CalculatorError
 from calculators.transfer import transfer_deadline
 from calendar_fixture import fixture_calendar
-from sitegen.example import ExampleError, example_deadline
+from sitegen.pages.example import ExampleError, example_deadline
 
 D = datetime.date
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sitegen import __main__ as cli
-from sitegen import questions
-from sitegen.load import load_dataset
+from sitegen.data import questions
+from sitegen.data.load import load_dataset
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -1,11 +1,11 @@
-"""sitegen.validation: a pydantic error becomes one problem per field, with the YAML line of the
+"""sitegen.data.validation: a pydantic error becomes one problem per field, with the YAML line of the
 field (or of its nearest parent), a Chinese message naming what was found, and a hint."""
 
 from __future__ import annotations
 
-from sitegen.model import LocalFact
-from sitegen.validation import kind_name, problems_for
-from sitegen.yaml_lines import parse
+from sitegen.data.model import LocalFact
+from sitegen.data.validation import kind_name, problems_for
+from sitegen.data.yaml_lines import parse
 
 FILE = "data/cities/442000.yaml"
 

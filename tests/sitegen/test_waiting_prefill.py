@@ -1,6 +1,6 @@
 """City pages prefill the 居民医保 waiting-period form with the province's own rules (a fixture
 province, not data/): the counting of lapsed years selects its choice, the months fill their
-fields, a city's fact comes before its province's; and sitegen.places_module refuses a value the
+fields, a city's fact comes before its province's; and sitegen.compile.places_module refuses a value the
 calculators cannot use."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import re
 import shutil
 from pathlib import Path
 
-from sitegen import runtime_assets as ra
-from sitegen.city_page import calculator_prefill
-from sitegen.load import DEFAULT_ROOT
-from sitegen.model import City, LocalFact, Province, Source
-from sitegen.places_module import PLACES_PATH, refresh
+from sitegen.runtime import runtime_assets as ra
+from sitegen.pages.city_page import calculator_prefill
+from sitegen.data.load import DEFAULT_ROOT
+from sitegen.data.model import City, LocalFact, Province, Source
+from sitegen.compile.places_module import PLACES_PATH, refresh
 
 SOURCE = Source(document="测试用的虚构规定（不是真实规定）", url="https://example.org/", grade="L",
                 checked_on=datetime.date(2026, 12, 6))
