@@ -1,4 +1,5 @@
-"""Command line: `python -m sitegen check`, `compile [--check]`, `rules [--check]` and `questions`.
+"""Command line: `python -m sitegen check`, `compile [--check]`, `rules [--check]`, `questions`
+and `coverage [--summary]`.
 
 check     — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
 compile   — write every module of calculators/ generated from data/ (sitegen.compile); with
@@ -6,6 +7,9 @@ compile   — write every module of calculators/ generated from data/ (sitegen.c
 rules     — the same for calculators/rules.py alone.
 questions — the questions readers ask (data/questions.yaml): how many the site answers fully,
             partly or not, now and before the inventory, and the most-seen ones still open.
+coverage  — per province and city, the sourced facts (年度, grade, date checked) and the kinds
+            still unknown, then the counts of places with a sourced fact by grade (sitegen.pages.coverage);
+            with --summary, only the counts. Exit 1 if data/ has problems.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from sitegen.data.load import DEFAULT_ROOT, load_dataset
 from sitegen.data.questions import report as questions_report
 from sitegen.compile.rules_module import RULES_PATH, render_rules_module
+from sitegen.pages.coverage import coverage, report_lines, summary_lines
 
 
 def check(root: Path) -> int:
@@ -31,6 +36,19 @@ def check(root: Path) -> int:
     facts += sum(len(c.facts) for c in data.cities.values())
     print(f"数据检查通过：{len(data.national.rules)} 条全国规则，{len(data.provinces)} 个省级单位，"
           f"{len(data.cities)} 个城市，{facts} 条地方事实。")
+    return 0
+
+
+def coverage_report(root: Path, only_summary: bool) -> int:
+    result = load_dataset(root)
+    if result.problems:
+        for problem in result.problems:
+            print(problem)
+        print("数据有问题，先用 python -m sitegen check 修正。")
+        return 1
+    cov = coverage(result.dataset)
+    for line in summary_lines(cov) if only_summary else report_lines(cov):
+        print(line)
     return 0
 
 
@@ -79,12 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     rules_parser = sub.add_parser("rules", help="由 data/national.yaml 生成 calculators/rules.py")
     rules_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     rules_parser.add_argument("--output", type=Path, default=RULES_PATH)
+    coverage_parser = sub.add_parser("coverage", help="各地有来源的事实、可信度和仍然未知的内容")
+    coverage_parser.add_argument("--summary", action="store_true", help="只列出统计")
     compile_parser = sub.add_parser("compile", help="由 data/ 生成 calculators/ 里的全部生成模块（规则、日历、地区）")
     compile_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     sub.add_parser("questions", help="读者常问的问题：已回答、部分回答、没有回答各多少")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "coverage":
+        return coverage_report(args.data, args.summary)
     if args.command == "compile":
         from sitegen import compile as compile_stage
 

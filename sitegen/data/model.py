@@ -70,20 +70,25 @@ FactKind = Literal[
     "transfer_time_limit",  # a faster local processing time
     "max_waiting_months",  # local maximum waiting period after a > 3-month gap (整数, value)
     "min_contribution_years",  # local minimum contribution years at retirement
-    "enrolment_window",  # local 居民医保 central enrolment window
+    "enrolment_window",  # local 居民医保 central enrolment window; `year` is the 医保年度 paid for; value, when
+    # both dates are known, "MM-DD/MM-DD" (start/end; an end month before the start month is in the next
+    # calendar year, e.g. "10-20/02-28" for 2025-10-20 to 2026-02-28 when year is 2026); the text gives the dates
     "personal_account",  # how the personal account is handled
     "gap_rule",  # local rule on gaps / reconnecting
     "contribution_years",  # how transferred years are counted
-    "incentive_step",  # 大病保险 incentive step size
-    "incentive_cap",  # 大病保险 incentive cap (元 or share of the limit)
-    "extension_window",  # 居民医保 extension after the collection window; benefits from the payment date
-    "benefit_start",  # when 居民医保 benefits start for a payment in the window
-    "resident_fixed_wait_months",  # local fixed waiting months after a lapse or late enrolment (value)
-    "resident_months_per_lapsed_year",  # local variable waiting months per lapsed year (value)
+    "incentive_step",  # 大病保险 incentive step size (value: 元 per step, int)
+    "incentive_cap",  # 大病保险 incentive cap (value: "20%" as a share of the original limit, or an int in 元)
+    "extension_window",  # 居民医保 span, after or at the end of the collection window, in which a payment
+    # still counts, benefits starting at (or soon after) the payment; the text says exactly when; value as
+    # enrolment_window ("01-01/02-28")
+    "benefit_start",  # when 居民医保 benefits start for a payment in or after the window (text only)
+    "resident_fixed_wait_months",  # local fixed waiting months after a lapse or late enrolment (value: int
+    # months; left empty, with unit 天 and the days in the text, where the source counts days)
+    "resident_months_per_lapsed_year",  # local variable waiting months per lapsed year (value: int months)
     "lapse_counting",  # how lapsed years are counted: value "after_first" (the first lapsed year adds
     # nothing beyond the fixed months) or "every" (each lapsed year adds months)
-    "repair_fee_year",  # which year's individual fee a 修复 (repair) back-payment pays
-    "lapse_illness_cut",  # the cut to the 大病保险 limit after a lapse
+    "repair_fee_year",  # which year's individual fee a 修复 (repair) back-payment pays (text only)
+    "lapse_illness_cut",  # the cut to the 大病保险 limit after a lapse (value: 元 per lapsed year, int)
     "employee_gap_wait",  # 职工医保: the waiting months and share of benefits after a gap (value: months)
     "note",
 ]

@@ -213,8 +213,10 @@ def _local(page: _Page) -> Part:
     used = {kind for kinds in SUMMARY_FACTS.values() for kind in kinds}
     facts = _facts(page.province, page.city, page.cites, tuple(k for k in FACT_TOPICS if k not in used))
     by_id = {t.id: t for t in page.topics}
+    # A province's facts are the same on each of its city pages: the province page is indexed for
+    # them, and a city's section only when the city has facts of its own.
     return Part({"local": [{"fact": f, "label": FACT_TOPICS[f.kind][1], "topic": by_id.get(FACT_TOPICS[f.kind][0] or "")}
-                           for f in facts]}, indexed=bool(facts))
+                           for f in facts]}, indexed=any(f.level == "city" for f in facts))
 
 
 def _national(page: _Page) -> Part:

@@ -18,6 +18,7 @@ from jinja2 import Environment
 
 from sitegen.pages import city_page
 from sitegen.pages import contexts
+from sitegen.pages.coverage import coverage_context
 from sitegen.data import questions
 from sitegen.pages.calendar_status import pending_notice
 from sitegen.pages.example import Compute, example_deadline
@@ -136,6 +137,7 @@ def build_pages(
     pages.append(GeneratedPage("corrections.md", render(env, "corrections.md.j2",
                                                          contexts.corrections_context(dataset))))
     pages.append(GeneratedPage("sources.md", render(env, "sources.md.j2", contexts.sources_context(dataset))))
+    pages.append(GeneratedPage("coverage.md", render(env, "coverage.md.j2", coverage_context(dataset))))
     pages.append(GeneratedPage("calculators.md", render(env, "calculators.md.j2", contexts.calculators_context(calendar_notice))))
     pages.append(GeneratedPage("plan.md", render(env, "plan.md.j2", contexts.plan_context(calendar_notice))))
     if dataset.questions is not None:

@@ -142,9 +142,14 @@ def test_local_facts_carry_a_graded_source(dataset):
 
 
 def test_unconfirmed_claims_are_not_facts(dataset):
-    # 江苏 ≤3-month waiting period: source document unconfirmed. 四川 incentive step: a draft.
-    assert dataset.provinces["320000"].facts == []
-    assert dataset.provinces["510000"].facts == []
+    # 江苏 ≤3-month waiting period: source document unconfirmed (江苏 has only a note on its document).
+    assert [f.kind for f in dataset.provinces["320000"].facts] == ["note"]
+    # A draft (征求意见稿) gives no figure a calculator could use: 四川's incentive rests on the final
+    # 实施意见 as reported, 广东's draft figures stay in the text only.
+    drafts = [f for p in dataset.provinces.values() for f in p.facts
+              if "征求意见稿" in f.source.document + (f.source.note or "")]
+    assert all(f.value is None for f in drafts) and drafts
+    assert not any("征求意见" in f.source.document for f in dataset.provinces["510000"].facts)
     assert all(not c.facts for c in dataset.cities.values()
                if c.province == "320000" and c.code != "320300")
 

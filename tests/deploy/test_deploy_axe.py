@@ -102,3 +102,12 @@ def test_the_planner_with_a_plan_shown_has_no_violation_at_all(axe_page, nginx):
     found = axe_page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
     _record("planner page, plan shown", found)
     assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
+
+
+def test_coverage_page(axe_page, nginx):
+    """The page 「各地信息核实情况」: a table per province, links to the sources."""
+    axe_page.goto(nginx + "/coverage/")
+    assert axe_page.locator("h1").inner_text() == "各地信息核实情况"
+    violations = run_axe(axe_page)
+    _record("coverage page", violations)
+    assert serious(violations) == []

@@ -58,7 +58,8 @@ def test_the_context_is_each_section_adding_its_part(monkeypatch):
         ctx = city_page.city_context(data, city, example, siblings)
         by_sources.setdefault(bool(ctx["sources"]), (city, siblings, ctx))
         assert ("sources" in ctx["sections"]) is bool(ctx["sources"])
-        assert ("local" in ctx["indexed"]) is bool(ctx["local"])
+        # Indexed for the city's own facts; its province's are indexed once, on the province page.
+        assert ("local" in ctx["indexed"]) is any(e["fact"].level == "city" for e in ctx["local"])
         summary = ctx["summary"]
         assert ("summary" in ctx["indexed"]) is bool(summary.limits or summary.account or summary.gaps)
     assert set(by_sources) == {True, False}, "the data should hold cities with and without local sources"

@@ -53,7 +53,7 @@ def append(path, text: str) -> int:
 def test_every_record_gets_its_page(root):
     pages = pages_of(root)
     assert set(pages) == {
-        "index.md", "corrections.md", "sources.md", "calculators.md", "plan.md",
+        "index.md", "corrections.md", "sources.md", "coverage.md", "calculators.md", "plan.md",
         "provinces/guangdong.md", "provinces/beijing.md",
         "cities/beijing.md", "cities/guangzhou.md", "cities/shenzhen.md",
         "cities/dongguan.md", "cities/zhongshan.md",
