@@ -7,7 +7,8 @@ tests/calendar_fixture.py), and
 - the open city page, after its live reload, answers with official dates where it gave estimates
   (the preview recompiled the calendar and rebuilt the calculators' wheel by itself);
 - `python -m calculators` run from the copy answers the same, with no command in between;
-- the copy's wheel, in real Pyodide under Node, answers the same.
+- the copy's wheel, in real Pyodide under Node, answers the same;
+- a field label edited in the copy's calculators registry is on the page after the next build.
 
 The seconds from the edit to the new answer in the browser go to the terminal summary.
 """
@@ -27,6 +28,7 @@ from browser_helpers import compute
 from calendar_fixture import ACCEPTED, IN_DUE, OFFICIAL_2027, OUT_DUE
 from e2e_support import REPORT, ROOT, recording_context
 
+from calculators.registry import BY_NAME
 from sitegen.site.preview import builds_in
 from tools.bench_preview import stop
 from tools.servers import free_port
@@ -106,6 +108,25 @@ def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium
         after = _deadlines(page)
         seconds = time.perf_counter() - started
         assert after == {"transfer_out_due": OUT_DUE, "transfer_in_due": IN_DUE, "transfer_out_estimate": None}
+
+        # An edited field label in the calculators' registry reaches the page: the preview forgets
+        # the imported calculators, and sitegen reads the registry as it is now.
+        registry = project / "calculators" / "registry" / "late_fee.py"
+        label = BY_NAME["late-fee"].field("owed").label
+        assert registry.read_text(encoding="utf-8").count(f'"{label}"') == 1
+        builds = len(builds_in(log.read_text(encoding="utf-8")))
+        registry.write_text(registry.read_text(encoding="utf-8").replace(f'"{label}"', '"欠缴的金额（改过的标签）"'),
+                            encoding="utf-8")
+        deadline = time.monotonic() + CHANGE_TIMEOUT_S
+        while len(builds_in(log.read_text(encoding="utf-8"))) <= builds:
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.25)
+        wait_quiet(proc, log, deadline)
+        page.close()
+        page = session.new_page()
+        page.goto(base + CITY_URL)
+        shown = page.locator('label[for="yb-late-fee-owed"]').text_content()
+        assert shown.startswith("欠缴的金额（改过的标签）"), shown
         session.recorder.assert_clean()
     finally:
         session.close()
