@@ -15,6 +15,7 @@ coverage  — per province and city, the sourced facts (年度, grade, date chec
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -116,5 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     return rules(args.data, args.output, args.check)
 
 
+def quietly(argv: list[str] | None = None) -> int:
+    """`main`, ending quietly when the reader of the output goes away (`… | head`)."""
+    try:
+        code = main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(quietly())

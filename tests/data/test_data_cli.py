@@ -38,3 +38,9 @@ def test_check_real_data_as_a_module():
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.startswith("数据检查通过：")
     assert "31 个省级单位，337 个城市" in run.stdout
+
+
+def test_a_closed_pipe_ends_quietly():
+    proc = subprocess.run(f"{sys.executable} -m sitegen coverage | head -1", shell=True, cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout.count("\n") == 1 and proc.stderr == ""
