@@ -93,19 +93,27 @@ def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium
         before_edit = log.read_text(encoding="utf-8")
         builds = len(builds_in(before_edit))
         started = time.perf_counter()
-        (project / "data" / "calendar" / "2027.yaml").write_text(OFFICIAL_2027, encoding="utf-8")
-        deadline = time.monotonic() + CHANGE_TIMEOUT_S
-        while len(builds_in(log.read_text(encoding="utf-8"))) <= builds:
-            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.25)
-        # The recompiled calendar is itself a change under calculators/, so one more (empty)
-        # build follows, and each build reloads the open tab: the answer is read in a new tab
-        # once the server is quiet, never in one that a reload could navigate meanwhile.
-        wait_quiet(proc, log, deadline)
-        page.close()
-        page = session.new_page()
-        page.goto(base + CITY_URL)
-        after = _deadlines(page)
+
+        def reloaded_after(edit):
+            """The city page in a new tab, once the build the edit started is done and the server
+            is quiet. (The recompiled calendar is itself a change under calculators/, so one more
+            build follows, and each build reloads the open tab: the answer is read in a new tab,
+            never in one that a reload could navigate meanwhile.)"""
+            nonlocal page
+            count = len(builds_in(log.read_text(encoding="utf-8")))
+            edit()
+            deadline = time.monotonic() + CHANGE_TIMEOUT_S
+            while len(builds_in(log.read_text(encoding="utf-8"))) <= count:
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+                time.sleep(0.25)
+            wait_quiet(proc, log, deadline)
+            page.close()
+            page = session.new_page()
+            page.goto(base + CITY_URL)
+            return page
+
+        calendar = project / "data" / "calendar" / "2027.yaml"
+        after = _deadlines(reloaded_after(lambda: calendar.write_text(OFFICIAL_2027, encoding="utf-8")))
         seconds = time.perf_counter() - started
         assert after == {"transfer_out_due": OUT_DUE, "transfer_in_due": IN_DUE, "transfer_out_estimate": None}
 
@@ -114,18 +122,9 @@ def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium
         registry = project / "calculators" / "registry" / "late_fee.py"
         label = BY_NAME["late-fee"].field("owed").label
         assert registry.read_text(encoding="utf-8").count(f'"{label}"') == 1
-        builds = len(builds_in(log.read_text(encoding="utf-8")))
-        registry.write_text(registry.read_text(encoding="utf-8").replace(f'"{label}"', '"欠缴的金额（改过的标签）"'),
-                            encoding="utf-8")
-        deadline = time.monotonic() + CHANGE_TIMEOUT_S
-        while len(builds_in(log.read_text(encoding="utf-8"))) <= builds:
-            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.25)
-        wait_quiet(proc, log, deadline)
-        page.close()
-        page = session.new_page()
-        page.goto(base + CITY_URL)
-        shown = page.locator('label[for="yb-late-fee-owed"]').text_content()
+        edited = registry.read_text(encoding="utf-8").replace(f'"{label}"', '"欠缴的金额（改过的标签）"')
+        shown = reloaded_after(lambda: registry.write_text(edited, encoding="utf-8")).locator(
+            'label[for="yb-late-fee-owed"]').text_content()
         assert shown.startswith("欠缴的金额（改过的标签）"), shown
         session.recorder.assert_clean()
     finally:
