@@ -17,3 +17,17 @@ def shown(text: str) -> str:
     if len(text) > MAX_ECHO_CHARS:
         text = text[:MAX_ECHO_CHARS] + "…"
     return "“" + text.encode("utf-8", "backslashreplace").decode("utf-8") + "”"
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+def date_words(day) -> str:
+    """The one written form of a date in an answer: 2027-02-03 → 2027年2月3日（星期三）.
+    ISO dates stay in JSON fields and in <time datetime>."""
+    return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
+
+
+def month_words(month) -> str:
+    """The one written form of a month in an answer: the month of 2027-02-01 → 2027年2月."""
+    return f"{month.year}年{month.month}月"

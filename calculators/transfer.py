@@ -29,6 +29,7 @@ from calculators.errors import CalculatorError, CalendarNotCovered
 from calculators.holiday_calendar import Day
 from calculators.notes import Note
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
+from calculators.text import date_words
 from calculators.workdays import (
     WorkdayCount,
     count_between,
@@ -84,7 +85,7 @@ def _uncovered(stage: str, error: CalendarNotCovered, base: datetime.date | None
     last = last_covered_day()
     if base is not None and error.year > last.year:
         counted = workdays_between(base, last)
-        progress = f"截至 {last.isoformat()} 已计 {counted} 个工作日（估算），还差 {need - counted} 个。"
+        progress = f"截至{date_words(last)}已计 {counted} 个工作日（估算），还差 {need - counted} 个。"
     return Note(CalendarNotCovered.CODE, f"{stage}：{error.message}{progress}")
 
 
@@ -171,7 +172,7 @@ def transfer_deadline(
         notes.append(
             Note(
                 "transfer_out_late",
-                f"转出地期限为 {out.estimate.isoformat()}{'' if out_due else '（估算）'}，信息表 {received.isoformat()} 才送达，"
+                f"转出地期限为{date_words(out.estimate)}{'' if out_due else '（估算）'}，信息表{date_words(received)}才送达，"
                 f"晚了 {late_text}；转入地期限从收到之日起算。",
             )
         )
@@ -202,7 +203,7 @@ def _status(
             return OVERDUE, _overdue_count(estimate.latest, today, problems, certain=False)
         problems.append(Note(
             "status_unknown",
-            f"今天处在最早可能期限 {estimate.earliest.isoformat()} 与最晚可能期限 {estimate.latest.isoformat()} 之间，"
+            f"今天处在最早可能期限{date_words(estimate.earliest)}与最晚可能期限{date_words(estimate.latest)}之间，"
             "放假安排公布前无法判断是否已超期。",
         ))
         return None, None
@@ -226,7 +227,7 @@ def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note
         so_far = workdays_between(due, last)
         problems.append(Note(
             CalendarNotCovered.CODE,
-            f"已超期（截至 {last.isoformat()} 已超过约 {so_far} 个工作日），但之后的工作日数无法计算：{error.message}",
+            f"已超期（截至{date_words(last)}已超过约 {so_far} 个工作日），但之后的工作日数无法计算：{error.message}",
         ))
         return None
     if certain and between.final:
@@ -234,7 +235,7 @@ def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note
     counted = "最晚可能期限" if not certain else "期限"
     problems.append(Note(
         PROVISIONAL,
-        f"已超期；从{counted} {due.isoformat()} 到今天约 {between.estimate} 个工作日"
+        f"已超期；从{counted}{date_words(due)}到今天约 {between.estimate} 个工作日"
         f"（{between.fewest}–{between.most} 个），放假安排公布后才能确定。",
     ))
     return None

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculators.text import date_words
 from calculators.errors import CalculatorError, CalendarNotCovered, CalendarProvisional
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
 from calculators.transfer import OVERDUE, WITHIN_LIMIT, transfer_deadline
@@ -44,7 +45,7 @@ def test_example_7_is_an_estimate_with_bounds():
     out, into = r.transfer_out_estimate, r.transfer_in_estimate
     assert out.earliest <= out.date <= out.latest and into.earliest <= into.date <= into.latest
     assert out.date < into.date and out.latest < into.latest
-    assert "2027 年的放假安排" in r.problems[0].message and out.date.isoformat() in r.problems[0].message
+    assert "2027 年的放假安排" in r.problems[0].message and date_words(out.date) in r.problems[0].message
 
 
 def test_only_the_in_deadline_estimated_keeps_the_official_out_deadline():
