@@ -420,7 +420,8 @@ def _deadline_text(due: datetime.date | None, estimate: Estimate | None) -> str:
     if due is not None:
         return f"，期限{date_words(due)}"
     if estimate is not None:
-        return f"，预计{date_words(estimate.date)}（{date_words(estimate.earliest)}至{date_words(estimate.latest)}之间，放假安排公布后才能确定）"
+        return (f"，预计{date_words(estimate.date)}，可能在{date_words(estimate.earliest)}至{date_words(estimate.latest)}之间"
+                "（放假安排公布后才能确定）")
     return ""
 
 

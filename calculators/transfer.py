@@ -15,6 +15,10 @@ Assumptions and choices (stated to the reader through `notes`):
   not later than it, `overdue` when it is. With an estimate, a status is given only when it holds
   under every arrangement: within the limit when today is not later than the earliest possible
   deadline, overdue when today is later than the latest; otherwise None with `status_unknown`.
+- An acceptance date after today is a plan: the deadlines are computed from it as for any date,
+  and `status` is `not_accepted`.
+- `workdays_left` counts the working days after today up to and including the last deadline, when
+  within the limit and that count is final (None otherwise).
 - `overdue_workdays` counts the working days after the due date up to and including today; it is 0
   when within the limit (and may be 0 when overdue only by a weekend), None when no "today" is
   given or when that count reaches days that are not final.
@@ -41,6 +45,7 @@ from calculators.workdays import (
 
 WITHIN_LIMIT = "within_limit"
 OVERDUE = "overdue"
+NOT_ACCEPTED = "not_accepted"  # today is before the acceptance date: a plan, not an error
 PROVISIONAL = "calendar_provisional"
 
 START_DAY_NOTE = Note(
@@ -73,6 +78,7 @@ class TransferDeadline:
     out_days: tuple[Day, ...] = ()  # the days counted for the 转出地, after `accepted`
     in_days: tuple[Day, ...] = ()  # the days counted for the 转入地, after its start (point estimate)
     in_start: datetime.date | None = None  # the day the 转入地's count starts from
+    workdays_left: int | None = None  # working days after today up to the last deadline (final counts only)
 
 
 OUT_STAGE = f"转出地期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日）"
@@ -92,9 +98,7 @@ def _uncovered(stage: str, error: CalendarNotCovered, base: datetime.date | None
 def _validate(accepted: datetime.date, received: datetime.date | None, today: datetime.date | None) -> None:
     if received is not None and received < accepted:
         raise CalculatorError("inconsistent_dates", "received", "转入地收到信息表的日期不能早于受理日期。")
-    if today is not None and today < accepted:
-        raise CalculatorError("inconsistent_dates", "today", "今天的日期不能早于受理日期。")
-    if today is not None and received is not None and received > today:
+    if today is not None and received is not None and today >= accepted and received > today:
         raise CalculatorError("inconsistent_dates", "received", "转入地收到信息表的日期不能晚于今天。")
 
 
@@ -178,13 +182,28 @@ def transfer_deadline(
         )
 
     in_due = in_count.official if in_count is not None and in_estimate is None else None
-    status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems)
+    if today is not None and today < accepted:
+        status, overdue = NOT_ACCEPTED, None
+    else:
+        status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems)
     return TransferDeadline(
         accepted, received, today, out_due, in_due, status, overdue, tuple(problems), tuple(notes),
         out_estimate, in_estimate,
         out.days if out else (), in_count.days if in_count else (),
         (received or (out.estimate if out else None)),
+        _workdays_left(today, in_due) if status == WITHIN_LIMIT else None,
     )
+
+
+def _workdays_left(today: datetime.date | None, due: datetime.date | None) -> int | None:
+    """Working days after today up to and including the deadline, when that count is final."""
+    if today is None or due is None:
+        return None
+    try:
+        left = count_between(today, due)
+    except CalendarNotCovered:
+        return None
+    return left.estimate if left.final else None
 
 
 def _status(

@@ -8,6 +8,8 @@ from calculators.plan import EMPLOYEE, RESIDENT, Plan, plan
 from calculators.plan_json import plan_json
 from calculators.present import Row, date_row, date_text, month_text, row
 from calculators.registry import Calculator
+from calculators.registry.transfer_deadline import estimate_row, status_text
+from calculators.workdays import covered_years
 
 SCHEME_CHOICES = ((EMPLOYEE, "职工医保"), (RESIDENT, "居民医保"))
 ACCOUNT_TEXT = {
@@ -37,9 +39,22 @@ def rows(r: Plan, inputs: dict) -> list[Row]:
     if r.benefits_from_latest:
         out.append(row("最晚开始享受待遇的月份", r.benefits_from_latest.isoformat()[:7], "text",
                        month_text(r.benefits_from_latest)))
-    transfer = r.transfer
-    if transfer and transfer.transfer_in_due:
+    out += _transfer_rows(r.transfer)
+    return out
+
+
+def _transfer_rows(transfer) -> list[Row]:
+    """The last deadline (a date, or an estimate with its range) and, with a 「今天」, where the
+    transfer stands: 「尚未受理」 for an acceptance planned after today, or the working days left."""
+    if transfer is None:
+        return []
+    out = []
+    if transfer.transfer_in_due:
         out.append(date_row("转入地最晚办结", transfer.transfer_in_due))
+    elif transfer.transfer_in_estimate:
+        out.append(estimate_row("转入地最晚办结", transfer.transfer_in_estimate, covered_years()[1] + 1))
+    if transfer.today:
+        out.append(row(f"截至{date_text(transfer.today)}", transfer.status or "", "status", status_text(transfer)))
     return out
 
 
@@ -112,9 +127,9 @@ ENTRY = Calculator(
         Field("retired", FLAG, "已经退休", default=False),
         Field("last-paid", MONTH, "在原参保地最后缴费的月份", placeholder="例如 2026-03"),
         Field("resumed", MONTH, "在新参保地开始（或打算开始）缴费的月份", placeholder="例如 2026-05"),
-        Field("accepted", DATE, "转移申请的受理日期", hint="还没申请可不填。"),
+        Field("accepted", DATE, "转移申请的受理日期", hint="还没申请可不填；填将来的日期，按计划日期排出各步的日期。"),
         Field("received", DATE, "转入地收到信息表的日期"),
-        Field("today", DATE, "今天的日期", hint="填写后可判断转移是否超期。"),
+        Field("today", DATE, "今天的日期", hint="默认取本机的日期，可以修改；用来判断是否已受理、是否超期。"),
         Field("continuous-months", INTEGER, "职工、居民医保之间切换前连续参保的月数", hint="只在换险种时需要。"),
         Field("lapsed-years", INTEGER, "居民医保断保的年数", hint="只在转入居民医保时需要。"),
     ),

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.text import date_words
 from calculators.errors import CalculatorError, CalendarNotCovered, CalendarProvisional
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
+from calculators.text import date_words
 from calculators.transfer import OVERDUE, WITHIN_LIMIT, transfer_deadline
 from calculators.workdays import add_workdays, covered_years, is_workday, last_covered_day
 
@@ -79,7 +79,7 @@ def test_unknown_between_the_bounds_and_overdue_after_the_latest():
 
 @pytest.mark.parametrize(
     ("received", "today", "field"),
-    [(D(2026, 2, 9), None, "received"), (None, D(2026, 2, 9), "today"), (D(2026, 3, 1), D(2026, 2, 20), "received")],
+    [(D(2026, 2, 9), None, "received"), (D(2026, 3, 1), D(2026, 2, 20), "received")],
 )
 def test_inconsistent_dates_name_the_field(received, today, field):
     with pytest.raises(CalculatorError) as info:
@@ -132,3 +132,18 @@ def test_received_date_moves_only_the_in_deadline(accepted, offset):
     assert r.transfer_in_due == expected_in
     late = any(n.code == "transfer_out_late" for n in r.notes)
     assert late == (received > r.transfer_out_due)
+
+
+def test_an_acceptance_after_today_is_a_plan_with_the_same_deadlines():
+    # Worked example 4 (医保办发〔2021〕43号): accepted 2026-02-10, 转出 by 2026-03-02, 转入 by 2026-03-09.
+    planned = transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 2, 1))
+    assert (planned.transfer_out_due, planned.transfer_in_due) == (datetime.date(2026, 3, 2), datetime.date(2026, 3, 9))
+    assert planned.status == "not_accepted" and planned.overdue_workdays is None and planned.workdays_left is None
+
+
+def test_within_the_limit_the_working_days_left_are_counted():
+    # After 2026-03-02 (Monday) up to 2026-03-09 (Monday): 3-3, 3-4, 3-5, 3-6, 3-9.
+    r = transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 2))
+    assert r.status == WITHIN_LIMIT and r.workdays_left == 5
+    assert transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 9)).workdays_left == 0
+    assert transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 10)).workdays_left is None
