@@ -66,6 +66,30 @@ GRADE_TEXT = {
     "S": "二手网站，仅作线索，可信度低",
 }
 TIMELINE_MAX_MONTHS = 24
+# What a step rests on, in a few words next to it (issue 20); the full list is under the plan.
+GRADE_ORDER = "PRNLS"
+BASIS_WORDS = {"P": "法律法规原文", "R": "官方文件的转载", "N": "主流媒体报道", "S": "二手网站"}
+LOCAL_SUFFIX = "的规定"
+
+
+def _basis_words(source: dict) -> str:
+    if source["grade"] == "L":
+        title = source["title"]
+        place = title[: -len(LOCAL_SUFFIX)] if title.endswith(LOCAL_SUFFIX) else "地方"
+        return f"{place}政府或医保部门网站"
+    return BASIS_WORDS[source["grade"]]
+
+
+def step_basis(cited: list[dict]) -> tuple[str, str | None]:
+    """(words, best grade) for a step's sources in the order it cites them, each with its grade in
+    words: 「依据：中断缴费不超过 3 个月（主流媒体报道）；…（二手网站）」, or
+    「依据只找到二手网站」 when every source is one; ("", None) for a step citing nothing."""
+    if not cited:
+        return "", None
+    best = min((source["grade"] for source in cited), key=GRADE_ORDER.index)
+    if best == "S":
+        return "依据只找到二手网站（仅作线索，请向医保部门核实）", best
+    return "依据：" + "；".join(f"{source['title']}（{_basis_words(source)}）" for source in cited), best
 
 
 def _timeline(r: Plan, inputs: dict) -> list[dict]:
@@ -105,9 +129,13 @@ def extras(r: Plan, inputs: dict) -> dict:
     """The numbered steps (ol[data-steps]), a timeline of the months, and the sources they cite."""
     raw = plan_json(r, DEFAULT_PLACES)
     titles = {source["id"]: source for source in raw["sources"]}
-    steps = [{"code": step.code, "title": step.title, "due": step.due and step.due.isoformat(),
-              "due_text": step.due and date_text(step.due),
-              "cites": [titles[c]["title"] for c in step.cites if c in titles]} for step in r.steps]
+    steps = []
+    for step in r.steps:
+        cited = [titles[c] for c in step.cites if c in titles]
+        basis, grade = step_basis(cited)
+        steps.append({"code": step.code, "title": step.title, "due": step.due and step.due.isoformat(),
+                      "due_text": step.due and date_text(step.due), "cites": [c["title"] for c in cited],
+                      "basis": basis, "grade": grade})
     sources = [{**source, "grade_text": GRADE_TEXT[source["grade"]]} for source in raw["sources"]]
     return {"steps": steps, "timeline": _timeline(r, inputs), "sources": sources}
 
