@@ -61,6 +61,23 @@ def grade_label(grade: str) -> str:
     return GRADE_LABELS[grade]
 
 
+_ISO_IN_TEXT = re.compile(r"https?://\S+|(?<![\d/.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(\d{2}))?(?!\d)")
+
+
+def dates_in_words(value: object) -> str:
+    """Free text from data/ (a source's title or note) with its ISO dates and months written
+    as the site writes them (issue 20): 2023-12-20 → 2023年12月20日, 2025-04 → 2025年4月. URLs
+    are left as they are."""
+
+    def word(match: re.Match) -> str:
+        if match.group(1) is None:
+            return match.group(0)
+        year, month, day = match.group(1), int(match.group(2)), match.group(3)
+        return f"{year}年{month}月" + (f"{int(day)}日" if day else "")
+
+    return _ISO_IN_TEXT.sub(word, str(value))
+
+
 def url(value: object) -> Markup:
     """A URL for a Markdown link target: parentheses and spaces percent-encoded, HTML-escaped."""
     text = quote(str(value), safe=":/?#@!$&'*+,;=%~-._")
@@ -74,6 +91,7 @@ def front_matter(value: str) -> Markup:
 
 FILTERS = {
     "cn_date": cn_date,
+    "dates_in_words": dates_in_words,
     "number": number,
     "grade_label": grade_label,
     "url": url,

@@ -146,9 +146,9 @@ ENTRY = Calculator(
            "[--retired] [--last-paid YYYY-MM] [--resumed YYYY-MM] [--accepted 日期] [--received 日期] "
            "[--today 日期] [--continuous-months N] [--lapsed-years N]"),
     fields=(
-        Field("from", TEXT, "现在参保的城市", required=True, arg="from_city", placeholder="例如 中山，或拼音首字母 zs",
+        Field("from", TEXT, "现在参保的城市", required=True, arg="from_city", placeholder="例如 中山，或 zhongshan、zs",
               suggest="cities"),
-        Field("to", TEXT, "要转入的城市", required=True, arg="to_city", placeholder="例如 北京，或拼音首字母 bj",
+        Field("to", TEXT, "要转入的城市", required=True, arg="to_city", placeholder="例如 北京，或 beijing、bj",
               suggest="cities"),
         Field("from-scheme", CHOICE, "转出时的险种", choices=SCHEME_CHOICES, default=EMPLOYEE),
         Field("to-scheme", CHOICE, "转入后的险种", choices=SCHEME_CHOICES, default=EMPLOYEE),
