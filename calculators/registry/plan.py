@@ -88,7 +88,7 @@ def step_basis(cited: list[dict]) -> tuple[str, str | None]:
         return "", None
     best = min((source["grade"] for source in cited), key=GRADE_ORDER.index)
     if best == "S":
-        return "依据只找到二手网站（仅作线索，请向医保部门核实）", best
+        return "依据只找到二手网站", best
     return "依据：" + "；".join(f"{source['title']}（{_basis_words(source)}）" for source in cited), best
 
 

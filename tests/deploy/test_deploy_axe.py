@@ -95,3 +95,22 @@ def test_the_planner_with_a_plan_shown_has_no_violation_at_all(axe_page, nginx):
     found = axe_page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
     _record("planner page, plan shown", found)
     assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
+
+
+@pytest.mark.parametrize(("path", "selector"), [
+    ("/plan/", 'form[data-calculator="plan"] [name="to"]'),
+    ("/cities/shijiazhuang/", "form[data-plan-go] [name=\"other\"]"),
+])
+def test_the_city_chooser_open_has_no_violation_at_all(axe_page, nginx, path, selector):
+    """Issue 20: the combobox with its list box open and an option highlighted."""
+    axe_page.goto(nginx + path)
+    field = axe_page.locator(selector)
+    axe_page.wait_for_function("(s) => document.querySelector(s).getAttribute('role') === 'combobox'", arg=selector)
+    field.press_sequentially("bj")
+    listbox = axe_page.locator("#" + field.get_attribute("aria-controls"))
+    listbox.locator('[role="option"]').first.wait_for()
+    axe_page.keyboard.press("ArrowDown")
+    assert field.get_attribute("aria-expanded") == "true" and field.get_attribute("aria-activedescendant")
+    violations = run_axe(axe_page)
+    _record(f"{path} city chooser open", violations)
+    assert violations == [], violations

@@ -73,7 +73,10 @@ def test_the_city_chooser_takes_pinyin_from_the_keyboard(session, site_server):
     page.wait_for_function("() => document.querySelector('form[data-calculator=\"plan\"] [name=\"to\"]').getAttribute('role') === 'combobox'")
     assert field.get_attribute("list") is None and field.get_attribute("aria-expanded") == "false"
     listbox = page.locator("#" + field.get_attribute("aria-controls"))
-    for typed, first in (("beijing", "北京市"), ("bj", "北京市"), ("zs", "中山市"), ("chongqing", "重庆市")):
+    field.press_sequentially("zs")  # initials shared by 舟山 and 中山: both offered
+    listbox.locator('[role="option"]').first.wait_for()
+    assert {"中山市", "舟山市"} <= set(listbox.locator('[role="option"] .yb-chooser-name').all_text_contents())
+    for typed, first in (("beijing", "北京市"), ("bj", "北京市"), ("zhongshan", "中山市"), ("chongqing", "重庆市")):
         field.fill("")
         field.press_sequentially(typed)
         listbox.locator('[role="option"]').first.wait_for()
@@ -83,9 +86,7 @@ def test_the_city_chooser_takes_pinyin_from_the_keyboard(session, site_server):
         assert page.locator("#" + field.get_attribute("aria-activedescendant")).get_attribute("aria-selected") == "true"
         page.keyboard.press("Enter")
         assert field.input_value() == first and listbox.is_hidden()
-    assert [o["text"] for o in page.locator('[role="option"] .yb-chooser-name').evaluate_all("e => e.map(x => ({text: x.textContent}))")] == []
-    count = page.evaluate("() => window.__ybPlaces.length")
-    assert count == 337
+    assert page.evaluate("() => window.__ybPlaces.length") == 337  # every city can be offered
     session.recorder.assert_clean()
 
 
@@ -126,7 +127,8 @@ def test_planning_ahead_gives_dated_steps_and_its_link_restores_them(session, si
     assert any(text.startswith("尚未受理") for text in status), status
     steps = dict(steps_of(page))
     assert steps["apply"] == later
-    assert target.locator('li[data-step="transfer_out"]').text_content().count("预计") + (steps["transfer_out"] is not None) >= 1
+    out = target.locator('li[data-step="transfer_out"]')
+    assert steps["transfer_out"] is not None or "预计" in out.text_content()  # a date, or an estimate with its range
     shared = page.url
     assert "today" not in parse_qs(urlsplit(shared).fragment)
     assert parse_qs(urlsplit(shared).fragment)["accepted"] == [later]
