@@ -174,6 +174,8 @@
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
         item.setAttribute("data-code", place.code);
+        // Read as 「石家庄市，河北省」 (the two spans would run together).
+        item.setAttribute("aria-label", place.province !== place.name ? place.name + "，" + place.province : place.name);
         item.appendChild(make("span", "yb-chooser-name", place.name));
         if (place.province !== place.name) item.appendChild(make("span", "yb-chooser-province", place.province));
         item.addEventListener("mousedown", function (event) { event.preventDefault(); });
