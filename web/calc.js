@@ -507,6 +507,10 @@
   /* A table Python laid out: {caption, columns, rows, footer}. */
   function dataTable(spec) {
     var box = el("div", "yb-table-box");
+    // It scrolls sideways on a phone: a keyboard must reach it too (a named, focusable region).
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", spec.caption);
     var table = box.appendChild(el("table", "yb-data-table"));
     table.appendChild(el("caption", null, spec.caption));
     var head = table.appendChild(el("thead")).appendChild(el("tr"));
