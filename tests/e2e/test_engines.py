@@ -152,3 +152,30 @@ def test_the_city_chooser_works_from_disk(engine, offline_bundle, chromium):
     _check_chooser(out)
     seen = seen + [u for u in out.get("requests", []) if not u.startswith(("blob:", "data:", "file:"))]
     assert seen == []
+
+
+def test_the_city_chooser_takes_real_keys_in_webkit(nginx_site):
+    """WebKitGTK with WebDriver's own key presses (not events made by a script): typing 'beijing',
+    ArrowDown and Enter take 北京市, and that Enter does not send the form."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with recording_proxy(nginx_site) as (proxy, seen), webkit_driver(proxy) as driver:
+        driver.get(nginx_site + "plan/")
+        selector = 'form[data-calculator="plan"] [name="to"]'
+        WebDriverWait(driver, 30).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, selector).get_attribute("role") == "combobox")
+        field = driver.find_element(By.CSS_SELECTOR, selector)
+        field.send_keys("beijing")
+        listbox = driver.find_element(By.ID, field.get_attribute("aria-controls"))
+        WebDriverWait(driver, 30).until(lambda d: listbox.is_displayed())
+        offered = [o.text for o in listbox.find_elements(By.CSS_SELECTOR, '[role="option"] .yb-chooser-name')]
+        field.send_keys(Keys.ARROW_DOWN)
+        highlighted = field.get_attribute("aria-activedescendant")
+        field.send_keys(Keys.ENTER)
+        value, expanded = field.get_attribute("value"), field.get_attribute("aria-expanded")
+        sent = driver.execute_script("return location.hash")
+    assert offered == ["北京市"] and highlighted and value == "北京市" and expanded == "false"
+    assert sent == ""  # Enter took the offer; the form was not sent
+    assert foreign(seen, nginx_site) == []
