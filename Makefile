@@ -8,11 +8,12 @@ STAMP  := $(VENV)/.installed
 # pyenv resolves `python3` to 3.13 through .python-version; fall back to an explicit python3.13.
 PYTHON313 := $(shell for p in python3 python3.13; do v=$$($$p -c 'import sys;print("%d.%d"%sys.version_info[:2])' 2>/dev/null); [ "$$v" = "3.13" ] && { command -v $$p; break; }; done)
 
-.PHONY: help setup system-deps python-deps node-deps wheels test serve build offline serve-public bench clean
+.PHONY: help setup system-deps python-deps node-deps compile wheels check test serve build offline serve-public bench clean
 
 help:
 	@echo "make serve  - editor preview on http://127.0.0.1:8000 (live reload)"
 	@echo "make test   - the whole test suite (unit, property, Pyodide, build, browser)"
+	@echo "make check  - the fast tier for editors: data, pure-Python tests, every page rendered (no browser)"
 	@echo "make build  - the public site in site/"
 	@echo "make offline       - offline HTML bundle (dist/yibao-offline.zip), works from file://"
 	@echo "make serve-public  - the built site through nginx with the production config, 127.0.0.1:8080"
@@ -49,26 +50,36 @@ node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The calculators (with the calendar compiled from data/calendar/) as a py-compiled wheel for Pyodide (build/pyodide/).
-wheels: setup
+# Every module of calculators/ generated from data/ (rules, calendar, places): sitegen/compile.py.
+compile: setup
+	$(PY) -m sitegen compile
+
+# The calculators as a py-compiled wheel for Pyodide (build/pyodide/).
+wheels: setup compile
 	$(PY) tools/build_wheels.py
 
-test: setup wheels
+# The fast tier: no browser, no site build; the pages read the runtime that `make wheels` built (a no-op when current).
+check: setup compile wheels
+	$(PY) -m sitegen check
+	$(PY) -m pytest -q -m "not slow and not browser and not pyodide and not measures" \
+	  tests/calculators tests/data tests/sitegen tests/site
+
+test: setup compile wheels
 	$(PY) -m pytest
 
-serve: setup wheels
+serve: setup compile wheels
 	$(VENV)/bin/mkdocs serve --dirty --livereload -a 127.0.0.1:8000
 
 SITE_INPUTS := $(shell find data templates docs calculators sitegen web overrides -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
 
-build: setup wheels
+build: setup compile wheels
 	$(VENV)/bin/mkdocs build --strict
 	touch site/.built
 
 site/.built: $(SITE_INPUTS) | setup wheels
 	$(MAKE) build
 
-offline: setup wheels
+offline: setup compile wheels
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d build/offline-site
 	$(PY) tools/offline_bundle.py build/offline-site --out dist/yibao-offline.zip
 
@@ -77,7 +88,7 @@ serve-public: site/.built
 	@echo "serving site/ with deploy/nginx.conf on http://127.0.0.1:8080 (Ctrl-C stops)"
 	nginx -p "$(CURDIR)/" -c deploy/nginx.conf -g 'daemon off;'
 
-bench: setup wheels
+bench: setup compile wheels
 	$(PY) tools/bench.py
 
 clean:

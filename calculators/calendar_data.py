@@ -1,10 +1,12 @@
 """The working-day calendar, one entry per year of data/calendar/.
 
-GENERATED from data/calendar/*.yaml by sitegen.calendar_module; do not edit by hand. It is
+GENERATED from data/calendar/*.yaml by sitegen.compile.calendar_module; do not edit by hand. It is
 recompiled automatically when the YAML files change (see that module); a drift test checks it.
 YEARS[year] = (status, notice title or None, holidays as (name, first day, last day), 调休 working days).
+A statutory year with no file of its own (the year after the last official one) holds the days
+《全国年节及纪念日放假办法》 fixes, computed by sitegen.data.statutory.
 REST_WINDOW and WORK_WINDOW: (days before, days after) a day the law fixes within which a notice has
-placed rest days and 调休 working days (declared in sitegen/statutory.py).
+placed rest days and 调休 working days (declared in sitegen/data/statutory.py).
 """
 
 SOURCE_DIGEST = "4ac8d1d1563064753da91ce48356562fc1e8ef68e7f6ce7dafb46abe18463b15"

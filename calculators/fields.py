@@ -101,7 +101,7 @@ def read(fields: tuple[Field, ...], given: dict[str, Any]) -> dict[str, Any]:
             continue
         if empty and field.kind != FLAG:
             if field.required:
-                raise CalculatorError("missing_option", field.name, f"缺少必填选项 --{field.name}。")
+                raise CalculatorError("missing_option", field.name, f"请填写“{field.label}”。")
             values[field.keyword] = field.default
             continue
         values[field.keyword] = field.parse(raw if raw is not None else False)

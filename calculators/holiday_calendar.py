@@ -1,7 +1,7 @@
 """China's working-day calendar, with honest estimates for the year whose notice is not out yet.
 
 The years come from calculators/calendar_data.py, compiled from data/calendar/*.yaml (one file per
-year; see sitegen.calendar_module). A year is either `official` — the days of the State Council's
+year; see sitegen.compile.calendar_module). A year is either `official` — the days of the State Council's
 notice 《国务院办公厅关于YYYY年部分节假日安排的通知》 — or `statutory`: only the days that
 《全国年节及纪念日放假办法》 (2024 revision, Art. 2) fixes, for the year right after the last
 official one. Every day falls in one of four classes:
@@ -26,7 +26,7 @@ day that could be a rest day as one. What could be, for a day that is not final:
 - a Saturday or Sunday from WORK_BEFORE days before to WORK_AFTER days after such a day could be a
   调休 working day;
 - any other day is ordinary (Monday–Friday work, weekends rest); a provisional day could be either.
-The four distances (declared in sitegen/statutory.py, compiled into calendar_data) are the widest
+The four distances (declared in sitegen/data/statutory.py, compiled into calendar_data) are the widest
 that any notice of 2004–2026 used: every rest day and 调休 working day of those years lies inside
 them around the days the law in force then fixed (a test checks each day against the `holidays`
 package's statutory days). A later notice that reaches further

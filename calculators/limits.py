@@ -18,6 +18,9 @@ MAX_AMOUNT = Decimal("10000000000")
 # Years of lapse in 居民医保: longer than any enrolment history.
 MAX_LAPSED_YEARS = 100
 
+# A province's own waiting months (fixed, or added per lapsed year): a year at most.
+MAX_LOCAL_WAIT_MONTHS = 12
+
 # Months of continuous cover before switching scheme: one hundred years.
 MAX_CONTINUOUS_MONTHS = 1200
 

@@ -1,6 +1,6 @@
 """Provinces, cities, their local facts and the national rules the planner cites.
 
-GENERATED from data/national.yaml, data/provinces/ and data/cities/ by sitegen.places_module; do
+GENERATED from data/national.yaml, data/provinces/ and data/cities/ by sitegen.compile.places_module; do
 not edit by hand. It is recompiled automatically when those files change; a drift test checks it.
 
 A source is (document, url, grade, article). A fact is (kind, text, value, unit, source); a value
@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "265f2834c897f05304cfe9a2a248d19b9a66ef05646bcbb1fc15d48f27308b4d"
+SOURCE_DIGEST = "b4ab95e07ddde223a9931abdadc6b60e5d76d5945310d156c5bb6a77d7398c38"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (), None),
@@ -389,26 +389,26 @@ CITIES = {
 }
 
 RULES = {
-    'scope': ('适用范围', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://www.gardenhomesupplies.com/sxzhuanke/HTML/11556766.html', 'R', '第二条')),
-    'no_double_enrolment': ('不重复参保', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.51dongshi.net/wzztf/rshdc/rshdchaes', 'S', None)),
-    'who_employee': ('职工医保转职工医保', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.51dongshi.net/wzztf/rshdc/rshdchaes', 'S', None)),
-    'who_resident': ('居民医保转居民医保', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://jingyanla.com/a/06/061910222162024.html', 'S', None)),
+    'scope': ('适用范围', ('安徽省一个县政府网站的政务公开：换城市工作生活，医保关系如何转移，看这里！', 'https://www.ahshx.gov.cn/zwgk/public/6616305/11876759.html', 'L', None)),
+    'no_double_enrolment': ('不重复参保', ('人民日报海外版：基本医疗保险关系转移接续暂行办法公布（中国西藏网转载，2021-12-01）', 'http://www.tibet.cn/cn/medicine/sjys/202112/t20211201_7107403.html', 'N', None)),
+    'who_employee': ('职工医保转职工医保', ('安徽省一个县政府网站的政务公开：换城市工作生活，医保关系如何转移，看这里！', 'https://www.ahshx.gov.cn/zwgk/public/6616305/11876759.html', 'L', None)),
+    'who_resident': ('居民医保转居民医保', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.51dongshi.net/wzztf/rshdc/rshdchaes', 'S', None)),
     'who_cross_scheme': ('职工医保与居民医保互转', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.51dongshi.net/wzztf/rshdc/rshdchaes', 'S', None)),
     'review_points': ('两地各自审核什么', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/201222.html', 'S', None)),
-    'channels': ('在网上办还是到窗口办', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/201222.html', 'S', None)),
-    'transfer_out_workdays': ('转出地的办理时限', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://si12333.cn/qa/mucsc.html', 'S', None)),
-    'transfer_in_workdays': ('转入地的办理时限', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://si12333.cn/qa/mucsc.html', 'S', None)),
-    'faster_local_limits': ('地方可以办得更快', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/704636.html', 'S', None)),
+    'channels': ('在网上办还是到窗口办', ('北京市医疗保障局：跨省换工作 医保关系怎么转？（2024-03-26）', 'https://www.beijing.gov.cn/fuwu/bmfw/sy/jrts/202403/t20240326_3601104.html', 'L', None)),
+    'transfer_out_workdays': ('转出地的办理时限', ('北京市医疗保障局：跨省换工作 医保关系怎么转？（2024-03-26）', 'https://www.beijing.gov.cn/fuwu/bmfw/sy/jrts/202403/t20240326_3601104.html', 'L', None)),
+    'transfer_in_workdays': ('转入地的办理时限', ('北京市医疗保障局：跨省换工作 医保关系怎么转？（2024-03-26）', 'https://www.beijing.gov.cn/fuwu/bmfw/sy/jrts/202403/t20240326_3601104.html', 'L', None)),
+    'faster_local_limits': ('地方可以办得更快', ('泉州政府网站上的医保关系转移接续办事指南（网址中的日期为 2022-11-26）', 'http://qzfz.gov.cn/wsbs/ztfw/sb/yilbx/202211/t20221126_2806640.htm', 'L', None)),
     'workday_counting': ('工作日怎么数（本站的假设）', ('《中华人民共和国民法典》', 'https://github.com/LawRefBook/Laws/blob/3cd6e86b80f0fac5478dc34216c80e8c0a82b9f0/%E6%B0%91%E6%B3%95%E5%95%86%E6%B3%95/%E6%B0%91%E6%B3%95%E5%85%B8.md', 'P', '第二百零一条')),
-    'personal_account': ('个人账户余额随关系转移', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'http://m.hunanyuer.com/baike/techan/704636.html', 'S', None)),
+    'personal_account': ('个人账户余额随关系转移', ('北京市医疗保障局：跨省换工作 医保关系怎么转？（2024-03-26）', 'https://www.beijing.gov.cn/fuwu/bmfw/sy/jrts/202403/t20240326_3601104.html', 'L', None)),
     'gap_retroactive_max_months': ('中断缴费不超过 3 个月', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.gyxww.net/content/20211129/3350.html', 'N', None)),
     'employee_wait_max_months': ('中断超过 3 个月的待遇等待期', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.gyxww.net/content/20211129/3350.html', 'N', None)),
     'switch_min_continuous_years': ('在职工医保和居民医保之间转换', ('《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）', 'https://www.gyxww.net/content/20211129/3350.html', 'N', None)),
-    'resident_fixed_wait_months': ('居民医保的固定待遇等待期', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
-    'resident_months_per_lapsed_year': ('居民医保的变动待遇等待期', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
-    'resident_long_lapse_floor_months': ('长期断保的待遇等待期下限', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
-    'resident_repair': ('缴费修复', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
-    'resident_wait_exempt': ('不设待遇等待期的人员', ('《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）', 'http://cppjump.com/?L=VqM.html', 'S', None)),
+    'resident_fixed_wait_months': ('居民医保的固定待遇等待期', ('新华社 2024-08-02 英文电：China encourages long-term basic medical insurance participation（国办发〔2024〕38号的报道）', 'http://english.scio.gov.cn/pressroom/2024-08/02/content_117345479.htm', 'N', None)),
+    'resident_months_per_lapsed_year': ('居民医保的变动待遇等待期', ('许昌市医疗保障局：居民医保待遇等待期如何计算（许昌市政策问答平台，2026-01-08）', 'https://xuchang.gov.cn/zcwdpt/039025/20260108/c106f82f-6d5d-423b-9200-de352208f5b7.html', 'L', None)),
+    'resident_long_lapse_floor_months': ('长期断保的待遇等待期下限', ('许昌市医疗保障局：居民医保待遇等待期如何计算（许昌市政策问答平台，2026-01-08）', 'https://xuchang.gov.cn/zcwdpt/039025/20260108/c106f82f-6d5d-423b-9200-de352208f5b7.html', 'L', None)),
+    'resident_repair': ('缴费修复', ('许昌市医疗保障局：居民医保待遇等待期如何计算（许昌市政策问答平台，2026-01-08）', 'https://xuchang.gov.cn/zcwdpt/039025/20260108/c106f82f-6d5d-423b-9200-de352208f5b7.html', 'L', None)),
+    'resident_wait_exempt': ('不设待遇等待期的人员', ('许昌市医疗保障局：居民医保待遇等待期如何计算（许昌市政策问答平台，2026-01-08）', 'https://xuchang.gov.cn/zcwdpt/039025/20260108/c106f82f-6d5d-423b-9200-de352208f5b7.html', 'L', None)),
 }
 
 HOTLINE = ('12393', '全国医疗保障服务热线', ('开源通讯录项目 metowolf/vCards 的第 791 号收录请求（列出“全国医疗保障服务热线 12393”及国家医保局网站）', 'https://github.com/metowolf/vCards/issues/791', 'S', None))

@@ -26,20 +26,22 @@ from dataclasses import dataclass, field
 
 from calculators.employee_gap import LOCAL_RULE_NEEDED, NO_GAP, RETROACTIVE, WAITING_PERIOD, EmployeeGap, employee_gap
 from calculators.errors import CalculatorError
+from calculators.holiday_calendar import DEFAULT as DEFAULT_CALENDAR
+from calculators.holiday_calendar import Calendar
 from calculators.inputs import month_from_index, month_index, parse_choice
 from calculators.notes import Note
 from calculators.places import DEFAULT_PLACES, Fact, Place, Places, resolve_city
-from calculators.plan_rules import GAP_RULE_KIND, MAX_WAIT_KIND, TIME_LIMIT_KIND
-from calculators.text import date_words, month_words
-from calculators.resident_waiting import ResidentWaiting, resident_waiting
+from calculators.plan_rules import EMPLOYEE_GAP_WAIT_KIND, GAP_RULE_KIND, MAX_WAIT_KIND, TIME_LIMIT_KIND
+from calculators.plan_waiting import benefits_steps, note_cites, waiting_for, waiting_steps
+from calculators.resident_waiting import ResidentWaiting
 from calculators.rules import (
     EMPLOYEE_WAIT_MAX_MONTHS,
     GAP_RETROACTIVE_MAX_MONTHS,
-    RESIDENT_MONTHS_PER_LAPSED_YEAR,
     SWITCH_MIN_CONTINUOUS_YEARS,
     TRANSFER_IN_WORKDAYS,
     TRANSFER_OUT_WORKDAYS,
 )
+from calculators.text import date_words, month_words
 from calculators.transfer import Estimate, TransferDeadline, transfer_deadline
 
 EMPLOYEE = "employee"
@@ -103,6 +105,7 @@ class Plan:
     sources: tuple[str, ...]  # every id cited, in order of first citation
     problems: tuple[Cited, ...]
     notes: tuple[Cited, ...]
+    waiting: ResidentWaiting | None = None  # the 居民 waiting period with its readings (calculators.plan_waiting)
 
 
 @dataclass
@@ -147,7 +150,7 @@ def _ids(facts: list[Fact]) -> tuple[str, ...]:
 
 
 def _local_max_wait(place: Place) -> Fact | None:
-    for fact in _facts(place, MAX_WAIT_KIND):
+    for fact in [*_facts(place, MAX_WAIT_KIND), *_facts(place, EMPLOYEE_GAP_WAIT_KIND)]:
         if isinstance(fact.value, int) and not isinstance(fact.value, bool):
             return fact
     return None
@@ -189,6 +192,7 @@ def plan(
     continuous_months: int | None = None,
     lapsed_years: int | None = None,
     places: Places = DEFAULT_PLACES,
+    calendar: Calendar = DEFAULT_CALENDAR,
 ) -> Plan:
     """The plan for moving from `from_city` to `to_city` (each a six-digit code or a city name).
     Months (`last_paid`, `resumed`) are dates whose day is ignored; `today` is an argument."""
@@ -223,8 +227,8 @@ def plan(
         elif last_paid is not None or resumed is not None:
             draft.note("gap_inputs_unused", "居民医保按年缴费，中断按断保年数计算（请填写断保年数），没有使用所填的月份。",
                        "resident_months_per_lapsed_year")
-        _resident_part(draft, found, move, lapsed_years)
-        _transfer_part(draft, found, move, accepted, received, today, resumed)
+        _resident_part(draft, found, move, lapsed_years, today)
+        _transfer_part(draft, found, move, accepted, received, today, resumed, calendar)
         _steps(draft, found, move, accepted, resumed, today)
 
     gap, wait = found.gap, found.wait
@@ -239,6 +243,7 @@ def plan(
         max_wait, None if gap is None else gap.benefits_from_latest,
         None if wait is None else wait.useful_repair_years_remaining, found.transfer,
         tuple(draft.steps), tuple(facts), tuple(dict.fromkeys(cited)), tuple(draft.problems), tuple(draft.notes),
+        wait,
     )
 
 
@@ -330,8 +335,10 @@ def _employee_gap_part(draft: _Draft, found: _Found, move: _Move, last_paid, res
                       f"中断会超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月。", "gap_retroactive_max_months")
 
 
-def _resident_part(draft: _Draft, found: _Found, move: _Move, lapsed_years: int | None) -> None:
-    """国办发〔2024〕38号's waiting period for 居民医保 at the new place (calculators.resident_waiting).
+def _resident_part(draft: _Draft, found: _Found, move: _Move, lapsed_years: int | None,
+                   today: datetime.date | None) -> None:
+    """国办发〔2024〕38号's waiting period for 居民医保 at the new place, on its own rules where it has
+    them (calculators.plan_waiting); a move between 居民医保 enrols for the year after `today`.
     A switch that 医保办发〔2021〕43号 already settles (no gap, or retroactive) has none to add."""
     if move.to_scheme != RESIDENT:
         return
@@ -344,18 +351,20 @@ def _resident_part(draft: _Draft, found: _Found, move: _Move, lapsed_years: int 
         draft.note("lapse_not_used", "换险种且中断不超过规定月数，按医保办发〔2021〕43号可补缴并追溯享受待遇，"
                    "没有再按断保年数计算等待期。", "switch_min_continuous_years", "gap_retroactive_max_months")
         return
-    found.wait = resident_waiting(lapsed_years)
-    draft.carry(found.wait.notes, "resident_fixed_wait_months", "resident_months_per_lapsed_year",
-                "resident_long_lapse_floor_months")
+    year = today.year + 1 if move.residents and today is not None else None
+    found.wait = waiting_for(move.destination, lapsed_years, year)
+    for note in found.wait.notes:
+        draft.note(note.code, note.message, *note_cites(move.destination, found.wait, note.code))
 
 
-def _transfer_part(draft: _Draft, found: _Found, move: _Move, accepted, received, today, resumed) -> None:
+def _transfer_part(draft: _Draft, found: _Found, move: _Move, accepted, received, today, resumed,
+                   calendar: Calendar) -> None:
     """The 转出地 and 转入地 deadlines (calculators.transfer)."""
     if accepted is None:
         if received is not None:
             draft.note("received_unused", "没有填写受理日期，无法计算办理时限；只填收到信息表的日期不够。")
         return
-    transfer = found.transfer = transfer_deadline(accepted, received, today)
+    transfer = found.transfer = transfer_deadline(accepted, received, today, calendar=calendar)
     draft.carry(transfer.problems, "transfer_out_workdays", "transfer_in_workdays", problems=True)
     draft.carry(transfer.notes, "workday_counting")
     if transfer.status == "overdue":
@@ -387,8 +396,9 @@ def _steps(draft: _Draft, found: _Found, move: _Move, accepted, resumed, today) 
     _deadline_steps(draft, origin, destination, found.transfer)
     found.account = _account(draft, move)
     if found.wait is not None:
-        _waiting_steps(draft, found.wait)
-    _benefits_step(draft, destination, found.gap, move.residents or found.wait is not None, move.local_wait)
+        waiting_steps(draft, destination, found.wait)
+    if not (move.residents and found.wait is not None and benefits_steps(draft, destination, found.wait)):
+        _benefits_step(draft, destination, found.gap, move.residents or found.wait is not None, move.local_wait)
     draft.note("pooling_region_assumption", POOLING_NOTE)
 
 
@@ -465,17 +475,6 @@ def _account(draft: _Draft, move: _Move) -> str | None:
     return MOVES
 
 
-def _waiting_steps(draft: _Draft, wait: ResidentWaiting) -> None:
-    cites = ("resident_fixed_wait_months", "resident_months_per_lapsed_year", "resident_long_lapse_floor_months")
-    if wait.total_months:
-        draft.step("waiting", f"居民医保待遇等待期 {wait.total_months} 个月（固定 {wait.fixed_months} 个月，"
-                   f"变动 {wait.variable_months} 个月）", None, *cites)
-    if wait.useful_repair_years_remaining:
-        draft.step("repair", f"可缴费修复：每多缴 1 年，变动等待期减少 {RESIDENT_MONTHS_PER_LAPSED_YEAR} 个月；"
-                   f"最多 {wait.useful_repair_years_remaining} 年有用，再多缴不会缩短", None, "resident_repair",
-                   "resident_long_lapse_floor_months")
-
-
 def _benefits_step(draft: _Draft, destination: Place, gap: EmployeeGap | None, residents: bool,
                    local_wait: Fact | None) -> None:
     gap_rules = _facts(destination, GAP_RULE_KIND)
@@ -499,6 +498,8 @@ def _benefits_step(draft: _Draft, destination: Place, gap: EmployeeGap | None, r
                  f"按{source}）")
         cites = ("employee_wait_max_months",) + ((local_wait.id,) if local_wait is not None else ())
         due = gap.benefits_from_latest
+        if local_wait is not None and local_wait.kind == EMPLOYEE_GAP_WAIT_KIND:
+            draft.note("local_gap_wait", f"{local_wait.place_name}的规定：{local_wait.text}", local_wait.id)
         if local_wait is None:
             draft.note("no_local_max_wait", f"未找到{destination.name}设定待遇等待期的有来源规定，按全国上限 "
                        f"{EMPLOYEE_WAIT_MAX_MONTHS} 个月计算；实际以当地规定为准。", "employee_wait_max_months")

@@ -7,6 +7,7 @@ import datetime
 from calculators.inputs import format_month
 from calculators.places import DEFAULT_PLACES, Place, Places
 from calculators.plan import HOTLINE, Cited, Plan
+from calculators.plan_waiting import readings_json, sources_json
 from calculators.transfer import Estimate
 
 
@@ -45,6 +46,8 @@ def _sources(result: Plan, places: Places) -> list[dict]:
         if cite in places.rules:
             rule = places.rules[cite]
             out.append({"id": cite, "title": rule.title, **_source(rule.source)})
+        elif sources_json(cite) is not None:
+            out.append(sources_json(cite))
         elif cite == HOTLINE:
             number, name, source = places.hotline
             out.append({"id": cite, "title": f"{name} {number}", **_source(source)})
@@ -83,4 +86,7 @@ def plan_json(result: Plan, places: Places = DEFAULT_PLACES) -> dict:
         "sources": _sources(result, places),
         "problems": _items(result.problems),
         "notes": _items(result.notes),
+        # Added later: how the 转入地 counts lapsed years (null: unknown, then both readings).
+        "waiting_counting": None if result.waiting is None else result.waiting.counting,
+        "waiting_readings": readings_json(result.destination, result.waiting),
     }

@@ -30,7 +30,7 @@ import datetime
 from dataclasses import dataclass
 
 from calculators.errors import CalculatorError, CalendarNotCovered
-from calculators.holiday_calendar import Day
+from calculators.holiday_calendar import DEFAULT, Calendar, Day
 from calculators.notes import Note
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
 from calculators.text import date_words
@@ -78,6 +78,7 @@ class TransferDeadline:
     out_days: tuple[Day, ...] = ()  # the days counted for the 转出地, after `accepted`
     in_days: tuple[Day, ...] = ()  # the days counted for the 转入地, after its start (point estimate)
     in_start: datetime.date | None = None  # the day the 转入地's count starts from
+    calendar: Calendar = DEFAULT  # the working-day calendar the answer was counted on
     workdays_left: int | None = None  # working days after today up to the last deadline (final counts only)
 
 
@@ -85,12 +86,13 @@ OUT_STAGE = f"转出地期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日�
 IN_STAGE = f"转入地期限（收到信息表后 {TRANSFER_IN_WORKDAYS} 个工作日）"
 
 
-def _uncovered(stage: str, error: CalendarNotCovered, base: datetime.date | None = None, need: int = 0) -> Note:
+def _uncovered(stage: str, error: CalendarNotCovered, calendar: Calendar, base: datetime.date | None = None,
+               need: int = 0) -> Note:
     """The problem for a deadline that runs past the calendar data, with the count so far."""
     progress = ""
-    last = last_covered_day()
+    last = last_covered_day(calendar)
     if base is not None and error.year > last.year:
-        counted = workdays_between(base, last)
+        counted = workdays_between(base, last, calendar)
         progress = f"截至{date_words(last)}已计 {counted} 个工作日（估算），还差 {need - counted} 个。"
     return Note(CalendarNotCovered.CODE, f"{stage}：{error.message}{progress}")
 
@@ -112,13 +114,13 @@ def _in_message(count: WorkdayCount, estimate: Estimate) -> str:
                                estimate.date, estimate.earliest, estimate.latest)
 
 
-def _in_deadline(out: WorkdayCount) -> tuple[WorkdayCount, Estimate | None]:
+def _in_deadline(out: WorkdayCount, calendar: Calendar) -> tuple[WorkdayCount, Estimate | None]:
     """The 转入地's count from the 转出地's deadline (worst case), bounds carried through."""
-    point = count_workdays(out.estimate, TRANSFER_IN_WORKDAYS)
+    point = count_workdays(out.estimate, TRANSFER_IN_WORKDAYS, calendar)
     if out.official is not None:
         return point, _estimate(point)
-    earliest = count_workdays(out.earliest, TRANSFER_IN_WORKDAYS).earliest
-    latest = count_workdays(out.latest, TRANSFER_IN_WORKDAYS).latest
+    earliest = count_workdays(out.earliest, TRANSFER_IN_WORKDAYS, calendar).earliest
+    latest = count_workdays(out.latest, TRANSFER_IN_WORKDAYS, calendar).latest
     return point, Estimate(point.estimate, earliest, latest)
 
 
@@ -126,8 +128,11 @@ def transfer_deadline(
     accepted: datetime.date,
     received: datetime.date | None = None,
     today: datetime.date | None = None,
+    *,
+    calendar: Calendar = DEFAULT,
 ) -> TransferDeadline:
-    """Deadlines of 转出地 and 转入地 under 医保办发〔2021〕43号, and whether "today" is past them."""
+    """Deadlines of 转出地 and 转入地 under 医保办发〔2021〕43号, and whether "today" is past them,
+    counted on `calendar` (the project's data by default)."""
     _validate(accepted, received, today)
     problems: list[Note] = []
     notes: list[Note] = [START_DAY_NOTE]
@@ -136,12 +141,12 @@ def transfer_deadline(
 
     out = out_estimate = None
     try:
-        out = count_workdays(accepted, TRANSFER_OUT_WORKDAYS)
+        out = count_workdays(accepted, TRANSFER_OUT_WORKDAYS, calendar)
         out_estimate = _estimate(out)
         if out_estimate is not None:
             problems.append(Note(PROVISIONAL, f"{OUT_STAGE}：{out.provisional_message()}"))
     except CalendarNotCovered as error:
-        problems.append(_uncovered(OUT_STAGE, error, accepted, TRANSFER_OUT_WORKDAYS))
+        problems.append(_uncovered(OUT_STAGE, error, calendar, accepted, TRANSFER_OUT_WORKDAYS))
         due_after_coverage = error.earliest is None
 
     in_count = in_estimate = None
@@ -150,14 +155,15 @@ def transfer_deadline(
     else:
         try:
             if received is not None:
-                in_count = count_workdays(received, TRANSFER_IN_WORKDAYS)
+                in_count = count_workdays(received, TRANSFER_IN_WORKDAYS, calendar)
                 in_estimate = _estimate(in_count)
             else:
-                in_count, in_estimate = _in_deadline(out)
+                in_count, in_estimate = _in_deadline(out, calendar)
             if in_estimate is not None:
                 problems.append(Note(PROVISIONAL, f"{IN_STAGE}：{_in_message(in_count, in_estimate)}"))
         except CalendarNotCovered as error:
-            problems.append(_uncovered(IN_STAGE, error, received or (out.official if out else None), TRANSFER_IN_WORKDAYS))
+            problems.append(_uncovered(IN_STAGE, error, calendar, received or (out.official if out else None),
+                                        TRANSFER_IN_WORKDAYS))
             in_count = in_estimate = None
             due_after_coverage = error.earliest is None
         if received is None:
@@ -171,7 +177,7 @@ def transfer_deadline(
 
     out_due = out.official if out else None
     if received is not None and out is not None and received > out.estimate:
-        late = count_between(out.estimate, received)
+        late = count_between(out.estimate, received, calendar)
         late_text = f"{late.estimate} 个工作日" if late.final else f"约 {late.estimate} 个工作日（估算）"
         notes.append(
             Note(
@@ -185,22 +191,22 @@ def transfer_deadline(
     if today is not None and today < accepted:
         status, overdue = NOT_ACCEPTED, None
     else:
-        status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems)
+        status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems, calendar)
     return TransferDeadline(
         accepted, received, today, out_due, in_due, status, overdue, tuple(problems), tuple(notes),
         out_estimate, in_estimate,
         out.days if out else (), in_count.days if in_count else (),
-        (received or (out.estimate if out else None)),
-        _workdays_left(today, in_due) if status == WITHIN_LIMIT else None,
+        (received or (out.estimate if out else None)), calendar,
+        _workdays_left(today, in_due, calendar) if status == WITHIN_LIMIT else None,
     )
 
 
-def _workdays_left(today: datetime.date | None, due: datetime.date | None) -> int | None:
+def _workdays_left(today: datetime.date | None, due: datetime.date | None, calendar: Calendar) -> int | None:
     """Working days after today up to and including the deadline, when that count is final."""
     if today is None or due is None:
         return None
     try:
-        left = count_between(today, due)
+        left = count_between(today, due, calendar)
     except CalendarNotCovered:
         return None
     return left.estimate if left.final else None
@@ -212,6 +218,7 @@ def _status(
     estimate: Estimate | None,
     due_after_coverage: bool,
     problems: list[Note],
+    calendar: Calendar,
 ) -> tuple[str | None, int | None]:
     if today is None:
         return None, None
@@ -219,7 +226,7 @@ def _status(
         if today <= estimate.earliest:
             return WITHIN_LIMIT, 0
         if today > estimate.latest:
-            return OVERDUE, _overdue_count(estimate.latest, today, problems, certain=False)
+            return OVERDUE, _overdue_count(estimate.latest, today, problems, calendar, certain=False)
         problems.append(Note(
             "status_unknown",
             f"今天处在最早可能期限{date_words(estimate.earliest)}与最晚可能期限{date_words(estimate.latest)}之间，"
@@ -228,22 +235,23 @@ def _status(
         return None, None
     if in_due is None:
         # The deadline is unknown but later than every covered day: today may still be judged.
-        if due_after_coverage and today <= last_covered_day():
+        if due_after_coverage and today <= last_covered_day(calendar):
             return WITHIN_LIMIT, 0
         problems.append(Note("status_unknown", "最后期限无法计算，因此无法判断今天是否已超期。"))
         return None, None
     if today <= in_due:
         return WITHIN_LIMIT, 0
-    return OVERDUE, _overdue_count(in_due, today, problems, certain=True)
+    return OVERDUE, _overdue_count(in_due, today, problems, calendar, certain=True)
 
 
-def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note], certain: bool) -> int | None:
+def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note], calendar: Calendar,
+                   certain: bool) -> int | None:
     """Working days after `due` up to today; None (with a problem) when that count is not final."""
     try:
-        between = count_between(due, today)
+        between = count_between(due, today, calendar)
     except CalendarNotCovered as error:
-        last = last_covered_day()
-        so_far = workdays_between(due, last)
+        last = last_covered_day(calendar)
+        so_far = workdays_between(due, last, calendar)
         problems.append(Note(
             CalendarNotCovered.CODE,
             f"已超期（截至{date_words(last)}已超过约 {so_far} 个工作日），但之后的工作日数无法计算：{error.message}",

@@ -32,8 +32,9 @@ def _error(code: str, field: str | None, message: str) -> dict:
     return {"error": {"code": code, "field": field, "message": message}}
 
 
-def handle(name: str, fields: dict[str, str]) -> dict:
-    """Run calculator `name` on form `fields`; the answer as display rows, or the error."""
+def handle(name: str, fields: dict[str, str], calendar=None) -> dict:
+    """Run calculator `name` on form `fields`; the answer as display rows, or the error. `calendar`:
+    the working-day calendar (the project's data when None; tests name theirs)."""
     calc = entry(name)  # this calculator's module only: nothing else is imported on the way
     if calc is None or not calc.has_form:
         return _error("unknown_command", None, f"没有名为“{name}”的网页计算器。")
@@ -44,7 +45,7 @@ def handle(name: str, fields: dict[str, str]) -> dict:
         if key not in known:
             return _error("unknown_field", key, f"表单里有计算器不认识的输入项“{key}”。")
     try:
-        result, inputs = calc.run(fields)
+        result, inputs = calc.run(fields, calendar)
         raw = calc.to_json(result, inputs)
         answer = {
             "rows": calc.rows(result, inputs),

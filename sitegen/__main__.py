@@ -1,8 +1,11 @@
-"""Command line: `python -m sitegen check` and `python -m sitegen rules [--check]`.
+"""Command line: `python -m sitegen check`, `compile [--check]`, `rules [--check]` and `questions`.
 
-check  — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
-rules  — regenerate calculators/rules.py from data/national.yaml; with --check, only report
-         whether the file is up to date (exit 1 if it is not).
+check     — load data/ and print every problem (exit 1), or a one-line summary (exit 0).
+compile   — write every module of calculators/ generated from data/ (sitegen.compile); with
+            --check, only report which are out of date (exit 1 if any is).
+rules     — the same for calculators/rules.py alone.
+questions — the questions readers ask (data/questions.yaml): how many the site answers fully,
+            partly or not, now and before the inventory, and the most-seen ones still open.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitegen.load import DEFAULT_ROOT, load_dataset
-from sitegen.rules_module import RULES_PATH, render_rules_module
+from sitegen.data.load import DEFAULT_ROOT, load_dataset
+from sitegen.data.questions import report as questions_report
+from sitegen.compile.rules_module import RULES_PATH, render_rules_module
 
 
 def check(root: Path) -> int:
@@ -55,6 +59,18 @@ def rules(root: Path, target: Path, only_check: bool) -> int:
     return 0
 
 
+def questions(root: Path) -> int:
+    result = load_dataset(root)
+    mine = [p for p in result.problems if p.file.endswith("questions.yaml")]
+    for problem in mine:
+        print(problem)
+    if mine or result.dataset.questions is None:
+        print("data/questions.yaml 缺失或有问题。")
+        return 1
+    print(questions_report(result.dataset.questions))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description="医保转移指南的数据工具")
     parser.add_argument("--data", type=Path, default=DEFAULT_ROOT, help="数据目录（默认 data/）")
@@ -63,9 +79,18 @@ def main(argv: list[str] | None = None) -> int:
     rules_parser = sub.add_parser("rules", help="由 data/national.yaml 生成 calculators/rules.py")
     rules_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
     rules_parser.add_argument("--output", type=Path, default=RULES_PATH)
+    compile_parser = sub.add_parser("compile", help="由 data/ 生成 calculators/ 里的全部生成模块（规则、日历、地区）")
+    compile_parser.add_argument("--check", action="store_true", help="只检查，不写文件")
+    sub.add_parser("questions", help="读者常问的问题：已回答、部分回答、没有回答各多少")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "compile":
+        from sitegen import compile as compile_stage
+
+        return compile_stage.main(args.data, args.check)
+    if args.command == "questions":
+        return questions(args.data)
     return rules(args.data, args.output, args.check)
 
 

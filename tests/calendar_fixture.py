@@ -1,9 +1,23 @@
-"""A made-up official 2027 for tests only: shaped like a State Council notice, but invented.
+"""The calendars a test may assume, by name, so that no test depends on which years data/calendar/
+has official today (publishing a year's notice changes the site's answers, never a test):
 
+- "official-to-2026": the real years up to 2026 (their notices are out and will not change), and
+  2027 estimated from the law's days;
+- "official-to-2027": the same with the made-up official 2027 below, and 2028 estimated.
+
+Both are YEARS as the compile step writes it (sitegen.compile.calendar_module.calendar_years), so the year
+after the last official one comes from the law exactly as it does for the site. A vector row names
+its calendar with `"calendar": NAME` (tests/vectors/check.py).
+
+The made-up official 2027 is for tests only: shaped like a State Council notice, but invented.
 Its days differ from the estimate on purpose where it matters (元旦 1 to 3 January, no change to
 December 2026), so a test sees estimates turn into official dates once the file is in place.
 Never copy it into data/: the real 2027 notice had not been published when this was written.
 """
+
+import functools
+
+import yaml
 
 SOURCE = """source:
   document: 测试用来源
@@ -35,3 +49,45 @@ workdays:
 ACCEPTED = "2026-12-20"
 OUT_DUE = "2027-01-04"
 IN_DUE = "2027-01-11"
+
+
+def _made_up_2027():
+    from sitegen.data.model import CalendarYear
+
+    return CalendarYear.model_validate(yaml.safe_load(OFFICIAL_2027))
+
+
+CALENDAR_NAMES = ("official-to-2026", "official-to-2027")
+
+
+@functools.cache
+def calendar_years(name: str) -> dict:
+    """YEARS of the calendar called `name` (CALENDAR_NAMES)."""
+    from sitegen.compile.calendar_module import calendar_years as compile_years
+    from sitegen.data.load import load_calendar
+
+    real, problems, _ = load_calendar()
+    assert not problems, problems
+    years = {year: record for year, record in real.items() if year <= 2026}
+    if name == "official-to-2027":
+        years[2027] = _made_up_2027()
+    elif name != "official-to-2026":
+        raise KeyError(f"no test calendar called {name!r}: {', '.join(CALENDAR_NAMES)}")
+    return compile_years(years)
+
+
+def fixture_calendar(name: str):
+    """The calculators' Calendar of `name` (CALENDAR_NAMES)."""
+    return _calendars()[name]
+
+
+@functools.cache
+def _calendars() -> dict:
+    from calculators.holiday_calendar import Calendar
+
+    return {name: Calendar(calendar_years(name)) for name in CALENDAR_NAMES}
+
+
+def calendars_json() -> dict:
+    """{name: YEARS} as JSON (year keys as strings), for the vector run inside Pyodide."""
+    return {name: {str(year): entry for year, entry in calendar_years(name).items()} for name in CALENDAR_NAMES}

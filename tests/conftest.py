@@ -11,20 +11,17 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 from site_build import REPORT, Builds, BuiltSite, OfflineBundle
 
-from sitegen.calendar_module import refresh_if_stale
-from sitegen.places_module import refresh_if_stale as refresh_places_if_stale
 from tools.servers import Served, serve_folder
-
-# The calculators read the calendar compiled from data/calendar/ (and the planner the places
-# compiled from data/); an edit is compiled before any test imports them (a problem in the data
-# is reported by tests/data).
-refresh_if_stale()
-refresh_places_if_stale()
 
 
 def pytest_collection_modifyitems(items):
     """Tests marked `measures` run last: by then the background jobs (tests/site_build.py) are done
-    and their verdict does not wait for, or compete with, a build."""
+    and their verdict does not wait for, or compete with, a build. A test that uses a background
+    build or a browser is marked `slow`, which `make check` leaves out."""
+    slow_fixtures = PUBLIC_FIXTURES | OFFLINE_FIXTURES | BENCHMARK_FIXTURES | PROJECT_FIXTURES | {"chromium", "site_server"}
+    for item in items:
+        if slow_fixtures & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
     last = [item for item in items if item.get_closest_marker("measures")]
     if last:
         items[:] = [item for item in items if not item.get_closest_marker("measures")] + last

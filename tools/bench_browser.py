@@ -1,5 +1,5 @@
 """Browser benchmark of the calculators on a phone network (`make bench` runs it through
-tools/bench.py; issue 12).
+tools/bench.py).
 
 Debian's Chromium on a 390 px phone viewport, the built site served by Debian's nginx with the
 production configuration (deploy/: brotli, cache headers, CSP), the network throttled through the
@@ -9,9 +9,9 @@ context, so nothing is cached):
 
   bare          a page that loads the unmodified npm package's pyodide.js and awaits
                 `loadPyodide()`, importing nothing; the package's files are served by the same
-                nginx with brotli copies made the way the site's are (sitegen/precompress.py);
+                nginx with brotli copies made the way the site's are (sitegen/site/precompress.py);
                 time from the start to Python ready;
-  ours          the real 石家庄 city page: the transfer-deadline form (as issue 12 measured it)
+  ours          the real 石家庄 city page: the transfer-deadline form (the first answer a reader waits for)
                 filled without an event, 计算 clicked right after the page loaded; time from the
                 click to the answer shown (the late-fee form then gives the recomputes). The page
                 picks the memory snapshot itself (only on a fast link, web/calc.js);
@@ -23,7 +23,7 @@ Timing's transferSize: compressed bodies plus headers, 0 for the HTTP cache). On
 also reports the recompute time, what a second city page costs in runtime bytes (the HTTP cache
 must answer it all), and the offline bundle from file://.
 
-Goals (issue 12): bytes ≤ 3.5 MB; "4G" first answer ≤ 4 s and ≤ 0.5 × bare; "slow 4G" ≤ 20 s;
+Goals: bytes ≤ 3.5 MB; "4G" first answer ≤ 4 s and ≤ 0.5 × bare; "slow 4G" ≤ 20 s;
 loopback ≤ 0.4 × bare; recompute < 50 ms; second page 0 runtime bytes; offline zip ≤ 10 MB.
 "wifi" (30 Mbit/s, 20 ms) has no goal but the bytes: it shows the snapshot's choice on a link
 where the page arrives fast but the snapshot does not pay.
@@ -47,7 +47,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from sitegen.precompress import precompress
+from sitegen.site.precompress import precompress
 from tools.servers import nginx_serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +117,7 @@ SUBMIT = 'form[data-calculator="late-fee"] button[type="submit"]'
 # Worked examples 1 and 2 of 《社会保险法》第八十六条 (tests/vectors/late_fee.json): 万分之五 a day,
 # 10000.00 × 0.0005 × 30 = 150.00; 3650.00 × 0.0005 × 45 = 82.125 → 82.13.
 INPUTS = [("10000.00", "30", "150.00"), ("3650.00", "45", "82.13")]
-# The first answer: the transfer-deadline form, the one issue 12 timed (a date in an official year).
+# The first answer: the transfer-deadline form, the one the goals are set for (a date in an official year).
 FIRST_FILL = """(accepted) => {
   document.querySelector('form[data-calculator="transfer-deadline"]').elements.accepted.value = accepted;
 }"""

@@ -1,4 +1,4 @@
-"""Benchmark of the calculators (issue 2): one call of each calculator on CPython and inside
+"""Benchmark of the calculators: one call of each calculator on CPython and inside
 Pyodide (Node.js), and Pyodide start-up for the bare npm package vs our runtime with the
 compiled wheels loaded and imported. Runs side by side in one run; prints ratios.
 
@@ -17,21 +17,14 @@ import timeit
 from pathlib import Path
 
 from calculators.cli import run
-from sitegen.node import run_json
+from calculators.registry import FORMS
+from sitegen.runtime.node import run_json
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_BENCH = ROOT / "tools" / "bench_pyodide_node.mjs"
 
-CALLS = [
-    ("transfer-deadline", ["transfer-deadline", "--accepted", "2026-02-10", "--today", "2026-03-05"]),
-    ("employee-gap", ["employee-gap", "--last-paid", "2026-03", "--resumed", "2026-08"]),
-    ("resident-waiting", ["resident-waiting", "--lapsed-years", "5", "--repaired-years", "2",
-                          "--local-rate", "400"]),
-    ("late-fee", ["late-fee", "--owed", "3650.00", "--days", "45"]),
-    ("back-payment", ["back-payment", "--month", "2026-01:3650.00:2026-02-15", "--month", "2026-02:3650.00:2026-03-15",
-                      "--paid", "2026-04-01"]),
-    ("plan", ["plan", "--from", "中山", "--to", "北京", "--last-paid", "2026-10", "--accepted", "2026-12-20"]),
-]
+# Each form's calculator on its sample (calculators.registry), as a command line.
+CALLS = [(calc.name, calc.argv(calc.sample)) for calc in FORMS]
 # The planner's modules in the calculators' wheel: what it adds to the browser's download.
 PLANNER = ("calculators/plan.py", "calculators/plan_json.py", "calculators/plan_rules.py", "calculators/places.py",
            "calculators/places_data.py", "calculators/registry/plan.py")

@@ -7,7 +7,7 @@ On a copy of the project (mkdocs.yml, docs/, data/, templates/, overrides/), in 
   serve, dirty    `mkdocs serve --dirty --livereload` (`make serve`): the rebuild after the same
                   edit (only pages whose text changed), and after a template edit (every city)
 
-Rebuild times are those the hook logs for the build the edit caused (sitegen.preview.BUILD_LOG,
+Rebuild times are those the hook logs for the build the edit caused (sitegen.site.preview.BUILD_LOG,
 from its on_config to the end of the build, with the number of pages rendered); "seen" is the wall
 time from writing the file until the page served over HTTP shows the edit.
 Each edit is repeated `--repeat` times (median reported).
@@ -33,7 +33,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from sitegen.preview import Build, builds_in
+from sitegen.site.preview import Build, builds_in
 from tools.bench_site import TINY_PROVINCE, only_province
 from tools.servers import free_port
 
@@ -51,10 +51,10 @@ def copy_project(target: Path, province: str | None = None) -> Path:
     """mkdocs.yml and what it reads, with the hook named by its absolute path; `province`: only
     that province's cities in the copy's data/."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook = ROOT / "sitegen" / "hook.py"
-    config, n = re.subn(r"(?m)^(\s*-\s*)sitegen/hook\.py\s*$", lambda m: f"{m.group(1)}{hook}", config)
+    hook = ROOT / "sitegen" / "site" / "hook.py"
+    config, n = re.subn(r"(?m)^(\s*-\s*)sitegen/site/hook\.py\s*$", lambda m: f"{m.group(1)}{hook}", config)
     if n != 1:
-        raise SystemExit("mkdocs.yml no longer names sitegen/hook.py under hooks:")
+        raise SystemExit("mkdocs.yml no longer names sitegen/site/hook.py under hooks:")
     target.mkdir(parents=True)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in COPIED:

@@ -8,6 +8,11 @@ cities), it times:
   plain  `mkdocs build --strict` of the same pages written out beforehand as Markdown files, with
          the same theme configuration and no hook.
 
+It also reports the seconds of each stage the hook runs in the "ours" build (YB_STAGE_TIMES:
+pages = load and render the dataset, runtime copy, precompress), and the ratio without the
+precompression, which a plain build does not do at all: its .gz/.br copies come from a cache by
+content (build/precompressed/), so a file is compressed once, the first time its content is seen.
+
 Each build runs in its own subprocess. The synthetic dataset is generated in a temporary folder
 by cloning every city nine times with new codes and slugs; clones are spread over synthetic
 provinces (a GB/T 2260 province holds at most 99 prefecture codes).
@@ -20,6 +25,7 @@ that the benchmark runs, not a measurement; tests/tools/test_bench_tiny.py).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -30,9 +36,9 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.load import load_dataset
-from sitegen.pages import build_pages, province_nav
-from sitegen.settings import SiteSettings
+from sitegen.data.load import load_dataset
+from sitegen.pages.pages import build_pages, province_nav
+from sitegen.data.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,7 +108,7 @@ def _config() -> dict:
 def project_ours(folder: Path, data: Path) -> Path:
     """The project as it is, around the given data/ (the hook reads <config dir>/data)."""
     config = _config()
-    config["hooks"] = [str(ROOT / "sitegen" / "hook.py")]
+    config["hooks"] = [str(ROOT / "sitegen" / "site" / "hook.py")]
     shutil.copytree(ROOT / "docs", folder / "docs")
     if data.resolve() != (folder / "data").resolve():
         shutil.copytree(data, folder / "data")
@@ -130,11 +136,14 @@ def project_plain(folder: Path, data: Path) -> tuple[Path, int]:
     return folder / "mkdocs.yml", len(site.pages) + len(list((ROOT / "docs").rglob("*.md")))
 
 
-def timed_build(config: Path, repeat: int) -> float:
-    """Best wall-clock seconds of `repeat` builds, each in a fresh subprocess."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    best = float("inf")
+def timed_build(config: Path, repeat: int) -> tuple[float, dict[str, float]]:
+    """Best wall-clock seconds of `repeat` builds, each in a fresh subprocess, and the hook's stage
+    times of that build (empty without the hook)."""
+    times_file = config.parent / "stage-times.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "YB_STAGE_TIMES": str(times_file)}
+    best, stages = float("inf"), {}
     for _ in range(repeat):
+        times_file.unlink(missing_ok=True)
         site = config.parent / "site"
         shutil.rmtree(site, ignore_errors=True)
         start = time.perf_counter()
@@ -144,8 +153,10 @@ def timed_build(config: Path, repeat: int) -> float:
         seconds = time.perf_counter() - start
         if proc.returncode != 0:
             raise SystemExit(f"build of {config} failed:\n{proc.stdout}\n{proc.stderr}")
-        best = min(best, seconds)
-    return best
+        if seconds < best:
+            best = seconds
+            stages = json.loads(times_file.read_text(encoding="utf-8")) if times_file.exists() else {}
+    return best, stages
 
 
 def bench(work: Path, scale: int, repeat: int, province: str | None = None) -> list[dict]:
@@ -162,19 +173,27 @@ def bench(work: Path, scale: int, repeat: int, province: str | None = None) -> l
             _, cities = synthetic_data(data, factor, source=real)
         ours_config = project_ours(base / "ours", data)
         plain_config, pages = project_plain(base / "plain", data)
-        ours = timed_build(ours_config, repeat)
-        plain = timed_build(plain_config, repeat)
-        rows.append({"dataset": f"{cities:,} cities", "pages": pages, "ours": ours, "plain": plain})
-        print(f"  {label}: {cities:,} cities, ours {ours:.1f} s, plain {plain:.1f} s", flush=True)
+        ours, stages = timed_build(ours_config, repeat)
+        plain, _ = timed_build(plain_config, repeat)
+        rows.append({"dataset": f"{cities:,} cities", "pages": pages, "ours": ours, "plain": plain, "stages": stages})
+        print(f"  {label}: {cities:,} cities, ours {ours:.1f} s, plain {plain:.1f} s; stages: {_stages(stages)}",
+              flush=True)
     return rows
 
 
+def _stages(stages: dict[str, float]) -> str:
+    return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.items()) or "none reported"
+
+
 def table(rows: list[dict]) -> str:
-    lines = ["| dataset | pages | ours (s) | plain mkdocs (s) | ours / plain |",
-             "|---|---:|---:|---:|---:|"]
+    lines = ["| dataset | pages | ours (s) | plain mkdocs (s) | ours / plain | precompress (s) | ours without it / plain |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
+        squeeze = r.get("stages", {}).get("precompress", 0.0)
         lines.append(f"| {r['dataset']} | {r['pages']:,} | {r['ours']:.1f} | {r['plain']:.1f} | "
-                     f"{r['ours'] / r['plain']:.2f}× |")
+                     f"{r['ours'] / r['plain']:.2f}× | {squeeze:.1f} | {(r['ours'] - squeeze) / r['plain']:.2f}× |")
+    lines.append("")
+    lines += [f"stages of ours, {r['dataset']}: {_stages(r.get('stages', {}))}" for r in rows]
     if len(rows) == 2:
         small, big = rows
         lines.append("")

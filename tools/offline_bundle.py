@@ -5,7 +5,7 @@
 `make offline` runs it on `OFFLINE=true mkdocs build --strict -d build/offline-site`.
 
 SITE_DIR must be a `mkdocs build` made with Material's `offline` plugin enabled (search works from
-file://, pages link to …/index.html); sitegen/hook.py swaps the plugin's third-party iframe-worker
+file://, pages link to …/index.html); sitegen/site/hook.py swaps the plugin's third-party iframe-worker
 script for the npm package's copy, so no asset from another host is left (step 4 checks).
 This tool then:
 
@@ -34,7 +34,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from sitegen.runtime_assets import ASSETS, asset_version, copy_runtime, write_offline_embed
+from sitegen.runtime.runtime_assets import ASSETS, asset_version, copy_runtime, write_offline_embed
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -69,9 +69,9 @@ def shares(pages: dict[str, list[str]], threshold: float) -> dict[str, Share]:
 
 
 def city_sentences(names: bool) -> dict[str, list[str]]:
-    from sitegen.load import load_dataset
-    from sitegen.pages import build_pages
-    from sitegen.settings import load_settings
+    from sitegen.data.load import load_dataset
+    from sitegen.pages.pages import build_pages
+    from sitegen.data.settings import load_settings
 
     result = load_dataset()
     site = build_pages(result, load_settings())

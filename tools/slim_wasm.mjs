@@ -1,5 +1,5 @@
 // Removes from Pyodide's pyodide.asm.wasm the exports that nothing can call, and the code only
-// they reached (sitegen/pyodide_wasm.py decides which names stay; binaryen does the rest).
+// they reached (sitegen/runtime/pyodide_wasm.py decides which names stay; binaryen does the rest).
 //
 //   node tools/slim_wasm.mjs IN.wasm KEEP.json OUT.wasm
 //

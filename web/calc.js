@@ -8,7 +8,7 @@
  * and renders what Python returns. No rule, label or message is computed here: the
  * rows, notes and error messages all come from calculators/web.py.
  *
- * sitegen/runtime_assets.py prepends `self.__ybCalcConfig = {...}` (file names and sizes of the
+ * sitegen/runtime/runtime_assets.py prepends `self.__ybCalcConfig = {...}` (file names and sizes of the
  * runtime and wheels) when it copies this file into the site, next to the runtime.
  */
 (function () {

@@ -7,7 +7,7 @@
 // WebAssembly memory after Python has started, with the wheels (zip files in /lib/wheels/) on
 // sys.path and `calculators.web` with every calculator (and the compiled calendar) imported.
 // It is tied to this exact pyodide.asm.js/wasm (Pyodide checks the BUILD_ID), this stdlib zip and
-// these wheels; sitegen/runtime_assets.py names it by the hash of all of them.
+// these wheels; sitegen/runtime/runtime_assets.py names it by the hash of all of them.
 //
 // The wheels are put on sys.path rather than installed by loadPackage, because a snapshot may not
 // hold references to JavaScript objects, which loadPackage leaves behind. The file system is not
@@ -40,15 +40,10 @@ def _yb_prepare():
     import calculators.web
     import calculators.registry
     calculators.registry.CALCULATORS  # a form imports its calculator on first use: import them all
-    # One call of each calculator, so nothing is left to import lazily.
-    for name, fields in [
-        ("transfer-deadline", {"accepted": "2026-02-10", "today": "2026-03-05"}),
-        ("late-fee", {"owed": "100", "due": "2026-01-15", "paid": "2026-02-01"}),
-        ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-08"}),
-        ("resident-waiting", {"lapsed-years": "5", "local-rate": "400"}),
-        ("back-payment", {"month": "2026-01:100.00:2026-02-15", "paid": "2026-03-01"}),
-    ]:
-        calculators.web.handle(name, fields)
+    # One call of each form's calculator on its sample (calculators.registry), so nothing is left
+    # to import lazily.
+    for calc in calculators.registry.FORMS:
+        calculators.web.handle(calc.name, calc.sample)
 _yb_prepare()
 del _yb_prepare
 `);

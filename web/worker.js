@@ -12,7 +12,7 @@
  * Start-up: Python boots from the trimmed standard library; the wheels are written to
  * /lib/wheels/ and imported from there as zip files (zipimport: nothing to unpack; Pyodide's
  * loadPackage would need modules the trimmed library leaves out). When the page hands over a
- * memory snapshot (calc.js does on a fast link only; sitegen/runtime_assets.py,
+ * memory snapshot (calc.js does on a fast link only; sitegen/runtime/runtime_assets.py,
  * web/make_snapshot.mjs) Python is restored from it instead, with the calculators already
  * imported and the wheels already on sys.path: only their files are written again, as they
  * arrive. If the snapshot cannot be used, Python boots normally.

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from calculators.fields import Field, read, spec
+from calculators.fields import ENTRIES, FLAG, Field, read, spec
 from calculators.present import Row
 
 
@@ -38,6 +38,12 @@ class Calculator:
     extras: Callable[[Any, dict], dict] | None = None  # more for the browser, e.g. the count picture
     section: str = "calculators"  # the city-page section that shows the form
     shareable: bool = False  # the form's inputs go into the URL fragment (form[data-fragment])
+    calendar: bool = False  # `compute` counts working days and takes `calendar=` (a holiday_calendar.Calendar)
+    # A valid input as a form sends it (a worked example), and an input with one field error with the
+    # field it names: the one declaration the browser tests, the deploy checks, the memory snapshot
+    # maker and the benchmarks all use.
+    sample: dict[str, str] = field(default_factory=dict)
+    invalid: tuple[dict[str, str], str] | None = None
 
     @property
     def has_form(self) -> bool:
@@ -49,9 +55,26 @@ class Calculator:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
-    def run(self, given: dict[str, Any]) -> tuple[Any, dict]:
-        """Parse {field name: text, True or list} and compute: (the typed result, the typed inputs)."""
+    def argv(self, fields: dict[str, str]) -> list[str]:
+        """The command line asking what the form `fields` ask (`python -m calculators …`)."""
+        out = [self.name]
+        for item in self.fields:
+            value = fields.get(item.name, "")
+            if item.kind == FLAG:
+                out += [f"--{item.name}"] if value == "on" else []
+            elif item.kind == ENTRIES:
+                for line in value.splitlines():
+                    out += [f"--{item.name}", ":".join(line.replace(":", " ").split())]
+            elif value:
+                out += [f"--{item.name}", value]
+        return out
+
+    def run(self, given: dict[str, Any], calendar=None) -> tuple[Any, dict]:
+        """Parse {field name: text, True or list} and compute: (the typed result, the typed inputs).
+        `calendar`: the working-day calendar to count on (the project's data when None)."""
         inputs = read(self.fields, given)
+        if calendar is not None and self.calendar:
+            return self.compute(**inputs, calendar=calendar), inputs
         return self.compute(**inputs), inputs
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from calculators.errors import CalendarNotCovered
 from calculators.fields import DATE, INTEGER, Field
+from calculators.holiday_calendar import DEFAULT, Calendar
 from calculators.registry import Calculator
 from calculators.inputs import check_day_count
 from calculators.workdays import WorkdayCount, count_workdays
@@ -11,9 +12,9 @@ from calculators.workdays import WorkdayCount, count_workdays
 PROVISIONAL = "calendar_provisional"
 
 
-def compute(start, days) -> WorkdayCount:
+def compute(start, days, calendar: Calendar = DEFAULT) -> WorkdayCount:
     try:
-        return count_workdays(start, check_day_count(days))
+        return count_workdays(start, check_day_count(days), calendar)
     except CalendarNotCovered as error:
         raise error.for_field("start" if error.year == start.year else "days") from None
 
@@ -37,4 +38,7 @@ ENTRY = Calculator(
     ),
     compute=compute,
     to_json=to_json,
+    calendar=True,
+    sample={"start": "2026-02-13", "days": "1"},
+    invalid=({"start": "2026-02-13", "days": "-1"}, "days"),
 )

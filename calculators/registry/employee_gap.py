@@ -57,4 +57,6 @@ ENTRY = Calculator(
     title="职工医保断缴与待遇等待期",
     intro=(f"换工作、换城市后职工医保中断了几个月？中断不超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月可以补缴；"
            f"超过的，转入地可设置最长 {EMPLOYEE_WAIT_MAX_MONTHS} 个月的待遇等待期。"),
+    sample={"last-paid": "2026-03", "resumed": "2026-06"},
+    invalid=({"last-paid": "2026-03", "resumed": "2026-02"}, "resumed"),
 )

@@ -65,4 +65,6 @@ ENTRY = Calculator(
     title="欠缴医保费的滞纳金",
     intro=f"《社会保险法》第八十六条：用人单位未按时足额缴费的，自欠缴之日起按日加收欠缴金额 {PERCENT}% 的滞纳金。",
     submit="计算滞纳金",
+    sample={"owed": "10000.00", "days": "30"},
+    invalid=({"owed": "-5", "days": "30"}, "owed"),
 )

@@ -9,7 +9,6 @@ from calculators.plan_json import plan_json
 from calculators.present import Row, date_row, date_text, month_text, row
 from calculators.registry import Calculator
 from calculators.registry.transfer_deadline import estimate_row, status_text
-from calculators.workdays import covered_years
 
 SCHEME_CHOICES = ((EMPLOYEE, "职工医保"), (RESIDENT, "居民医保"))
 ACCOUNT_TEXT = {
@@ -52,7 +51,7 @@ def _transfer_rows(transfer) -> list[Row]:
     if transfer.transfer_in_due:
         out.append(date_row("转入地最晚办结", transfer.transfer_in_due))
     elif transfer.transfer_in_estimate:
-        out.append(estimate_row("转入地最晚办结", transfer.transfer_in_estimate, covered_years()[1] + 1))
+        out.append(estimate_row("转入地最晚办结", transfer.transfer_in_estimate, transfer.calendar.notice_pending))
     if transfer.today:
         out.append(row(f"截至{date_text(transfer.today)}", transfer.status or "", "status", status_text(transfer)))
     return out
@@ -62,13 +61,14 @@ GRADE_TEXT = {
     "P": "法律原文",
     "R": "官方文件的忠实转载",
     "N": "主流媒体报道",
+    "NL": "地方媒体报道",
     "L": "地方政府或医保部门页面",
     "S": "二手网站，仅作线索，可信度低",
 }
 TIMELINE_MAX_MONTHS = 24
-# What a step rests on, in a few words next to it (issue 20); the full list is under the plan.
-GRADE_ORDER = "PRNLS"
-BASIS_WORDS = {"P": "法律法规原文", "R": "官方文件的转载", "N": "主流媒体报道", "S": "二手网站"}
+# What a step rests on, in a few words next to it; the full list is under the plan.
+GRADE_ORDER = ("P", "R", "N", "NL", "L", "S")
+BASIS_WORDS = {"P": "法律法规原文", "R": "官方文件的转载", "N": "主流媒体报道", "NL": "地方媒体报道", "S": "二手网站"}
 LOCAL_SUFFIX = "的规定"
 
 
@@ -157,11 +157,12 @@ ENTRY = Calculator(
         Field("resumed", MONTH, "在新参保地开始（或打算开始）缴费的月份", placeholder="例如 2026-05"),
         Field("accepted", DATE, "转移申请的受理日期", hint="还没申请可不填；填将来的日期，按计划日期排出各步的日期。"),
         Field("received", DATE, "转入地收到信息表的日期"),
-        Field("today", DATE, "今天的日期", hint="默认取本机的日期，可以修改；用来判断是否已受理、是否超期。"),
+        Field("today", DATE, "今天的日期", hint="默认取本机的日期，可以修改；用来判断是否已受理、是否超期，居民医保按次年缴费推算从哪天起享受待遇。"),
         Field("continuous-months", INTEGER, "职工、居民医保之间切换前连续参保的月数", hint="只在换险种时需要。"),
         Field("lapsed-years", INTEGER, "居民医保断保的年数", hint="只在转入居民医保时需要。"),
     ),
     compute=plan,
+    calendar=True,
     to_json=to_json,
     rows=rows,
     extras=extras,
@@ -170,4 +171,6 @@ ENTRY = Calculator(
     submit="生成规划",
     section="plan",
     shareable=True,
+    sample={"from": "中山", "to": "北京", "last-paid": "2026-03", "resumed": "2026-05", "accepted": "2026-03-10"},
+    invalid=({"from": "中山", "to": "北京", "last-paid": "2026-05", "resumed": "2026-03"}, "resumed"),
 )

@@ -8,7 +8,6 @@ from calculators.present import Row, date_row, date_text, row
 from calculators.registry import Calculator
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
 from calculators.transfer import NOT_ACCEPTED, OVERDUE, START_DAY_NOTE, WITHIN_LIMIT, Estimate, TransferDeadline, transfer_deadline
-from calculators.workdays import covered_years, estimated_year
 
 
 def _iso(value):
@@ -22,7 +21,7 @@ def _estimate(estimate: Estimate | None) -> dict | None:
 
 
 def to_json(r: TransferDeadline, inputs: dict) -> dict:
-    first, last = covered_years()
+    calendar = r.calendar
     return {
         "accepted": _iso(r.accepted),
         "received": _iso(r.received),
@@ -36,8 +35,8 @@ def to_json(r: TransferDeadline, inputs: dict) -> dict:
         "workdays_left": r.workdays_left,
         "problems": [note.as_dict() for note in r.problems],
         "notes": [note.as_dict() for note in r.notes],
-        "calendar_years": [first, last],
-        "calendar_estimated_year": estimated_year(),
+        "calendar_years": [calendar.first_year, calendar.last_official],
+        "calendar_estimated_year": calendar.estimated_year,
         "count_days": count_days(r),
     }
 
@@ -60,7 +59,7 @@ def _deadline_row(label: str, official, estimate: Estimate | None, pending_year:
 
 
 def rows(r: TransferDeadline, inputs: dict) -> list[Row]:
-    pending = covered_years()[1] + 1
+    pending = r.calendar.notice_pending
     out = [date_row("受理日期", r.accepted)]
     if r.received:
         out.append(date_row("转入地收到信息表的日期", r.received))
@@ -103,6 +102,7 @@ ENTRY = Calculator(
         Field("today", DATE, "今天的日期", hint="默认取本机的日期，可以修改；用来判断是否已超过期限。"),
     ),
     compute=transfer_deadline,
+    calendar=True,
     to_json=to_json,
     rows=rows,
     extras=lambda r, inputs: {"calendar": count_calendar(r)},
@@ -111,4 +111,6 @@ ENTRY = Calculator(
            "个工作日内办结转入。填写受理日期，算出两个期限（按国家法定节假日和调休计算工作日）。"),
     submit="计算期限",
     assumption=START_DAY_NOTE.message,
+    sample={"accepted": "2026-02-10"},
+    invalid=({"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
 )

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser_helpers import open_page
-from sitegen import pyodide_build as build_wheels
-from sitegen.runtime_assets import copy_runtime, render_calculators, write_offline_embed
+from sitegen.runtime import pyodide_build as build_wheels
+from sitegen.runtime.runtime_assets import copy_runtime, render_calculators, write_offline_embed
 from tools.servers import Served, serve_folder
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,27 +10,33 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import FAST_RATE, LOCAL_SCHEMES, assert_rows_shown, compute, form, same_as_cpython
+from browser_helpers import (
+    ESTIMATED,
+    FAST_RATE,
+    LATE_DECEMBER,
+    LOCAL_SCHEMES,
+    NEW_YEAR,
+    assert_rows_shown,
+    compute,
+    form,
+    same_as_cpython,
+)
+
+from calculators.registry import BY_NAME
 
 pytestmark = pytest.mark.browser
 
-ANSWERS = [
-    # (calculator, fields, check on the raw answer: (key, expected))
-    ("transfer-deadline", {"accepted": "2026-02-10"}, ("transfer_in_due", "2026-03-09")),  # Example 4
-    ("late-fee", {"owed": "10000.00", "days": "30"}, ("fee", "150.00")),  # Example 1
-    ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-06"}, ("gap_months", 2)),  # Example 8 A
-    ("resident-waiting", {"lapsed-years": "5"}, ("total_months", 8)),  # Example 10 C
+# Each calculator's sample input (its registry entry) and what the worked example says of it.
+EXPECTED = {
+    "transfer-deadline": ("transfer_in_due", "2026-03-09"),  # Example 4
+    "late-fee": ("fee", "150.00"),  # Example 1
+    "employee-gap": ("gap_months", 2),  # Example 8 A
+    "resident-waiting": ("total_months", 8),  # Example 10 C
     # Example 2 (45 days, 82.13) and a second month of 17 days (10000.00 × 0.05% × 17 = 85.00).
-    ("back-payment", {"month": "2026-01:3650.00:2026-02-15\n2026-02 10000.00 2026-03-15", "paid": "2026-04-01"},
-     ("total_fee", "167.13")),
-]
-FIELD_ERRORS = [
-    ("transfer-deadline", {"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
-    ("late-fee", {"owed": "-5", "days": "30"}, "owed"),
-    ("employee-gap", {"last-paid": "2026-03", "resumed": "2026-02"}, "resumed"),
-    ("resident-waiting", {"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
-    ("back-payment", {"month": "2026-01 3650.00", "paid": "2026-04-01"}, "month"),
-]
+    "back-payment": ("total_fee", "167.13"),
+}
+ANSWERS = [(name, BY_NAME[name].sample, check) for name, check in EXPECTED.items()]
+FIELD_ERRORS = [(name, *BY_NAME[name].invalid) for name in EXPECTED]
 
 
 @pytest.mark.parametrize(("calculator", "fields", "check"), ANSWERS, ids=[a[0] for a in ANSWERS])
@@ -110,7 +116,7 @@ def test_error_cleared_by_next_answer(loaded_page):
 
 def test_a_deadline_before_the_notice_is_shown_as_an_estimate_with_its_count(loaded_page):
     page, recorder = loaded_page
-    detail = compute(page, "transfer-deadline", {"accepted": "2026-12-20"})  # issue example
+    detail = compute(page, "transfer-deadline", {"accepted": LATE_DECEMBER})
     expected = same_as_cpython(detail, "transfer-deadline")
     assert expected["raw"]["transfer_out_due"] is None
     result = form(page, "transfer-deadline").locator("[data-result]")
@@ -118,16 +124,17 @@ def test_a_deadline_before_the_notice_is_shown_as_an_estimate_with_its_count(loa
     assert problems.count() == 2
     assert problems.first.text_content() == expected["problems"][0]["message"]
     estimate = result.locator(".yb-estimate time[data-estimate]").first
-    assert estimate.get_attribute("datetime") == "2027-01-04"
-    assert estimate.text_content() == "预计 2027年1月4日（星期一）（2027 年放假安排公布前的估算）"
-    assert result.locator('.yb-row-date time[datetime^="2027"]').count() == 0  # never a bare date
+    row = next(r for r in expected["rows"] if r["type"] == "estimate")
+    assert estimate.get_attribute("datetime") == row["value"] == expected["raw"]["transfer_out_estimate"]["date"]
+    assert estimate.text_content() == row["text"] and row["text"].startswith(f"预计 {ESTIMATED}年")
+    assert result.locator(f'.yb-row-date time[datetime^="{ESTIMATED}"]').count() == 0  # never a bare date
     # The picture: a table with a caption, each counted day numbered, both deadlines circled.
     table = result.locator("table.yb-count-table").first
     assert table.locator("caption").text_content().startswith("从受理日")
     assert table.locator("th[scope=col]").count() == 7
     assert result.locator("td.yb-day-deadline").count() == 2
-    assert result.locator('td[data-date="2027-01-01"].yb-day-holiday.yb-day-estimated').count() == 1
-    assert "元旦" in result.locator('td[data-date="2027-01-01"] .yb-sr').text_content()
+    assert result.locator(f'td[data-date="{NEW_YEAR}"].yb-day-holiday.yb-day-estimated').count() == 1
+    assert "元旦" in result.locator(f'td[data-date="{NEW_YEAR}"] .yb-sr').text_content()
     assert form(page, "transfer-deadline").locator("[data-error]").is_hidden()
     recorder.assert_clean()
 

@@ -24,10 +24,14 @@ from calculators.holiday_calendar import (
     Calendar,
 )
 from calculators.workdays import count_workdays, is_workday
+from calendar_fixture import fixture_calendar
 
 D = datetime.date
 ONE_DAY = datetime.timedelta(days=1)
 PACKAGE_YEARS = range(2004, 2027)
+# The calendar as it stood before the 2027 notice (tests/calendar_fixture.py): what these tests of
+# the estimate and the provisional December assume, whatever data/calendar/ holds now.
+TO_2026 = fixture_calendar("official-to-2026")
 LAW_NAMES = {"元旦", "春节", "农历除夕", "清明节", "劳动节", "端午节", "中秋节", "国庆节"}
 
 # Days where data/calendar/ differs from chinesecalendar 1.11.0, each with the notice that decides.
@@ -135,7 +139,7 @@ def test_the_bounds_contain_what_each_notice_then_decided(year):
 
 
 def test_2027_estimate_places_buxia_where_the_holidays_package_observes_them():
-    calendar = Calendar(YEARS)
+    calendar = TO_2026
     assert calendar.estimated_year == 2027
     ours = {d for d in _days(D(2027, 1, 1), D(2027, 12, 31)) if calendar.day(d).kind == BUXIA}
     observed = {d for d, name in holidays.China(years=2027).items() if "补假" in name}
@@ -145,7 +149,7 @@ def test_2027_estimate_places_buxia_where_the_holidays_package_observes_them():
 
 
 def test_the_provisional_december_comes_from_the_history_in_the_data():
-    assert Calendar(YEARS).provisional_from == D(2026, 12, 29)
+    assert TO_2026.provisional_from == D(2026, 12, 29)
     # Without the years whose notices reached 29 December, the tail would start later.
     early = {y: e for y, e in YEARS.items() if y <= 2005}
     assert Calendar(early).provisional_from == D(2005, 12, 31)
@@ -172,8 +176,14 @@ def test_previous_december_changed_by_the_next_notice():
     assert count_workdays(D(2018, 12, 20), 4, calendar).official == D(2018, 12, 26)
 
 
-def test_a_final_day_is_the_same_in_every_bound():
+def test_the_project_calendar_always_estimates_the_year_after_its_last_official_one():
     calendar = Calendar(YEARS)
+    assert calendar.estimated_year == calendar.last_official + 1
+    assert calendar.last_covered_day() == D(calendar.last_official + 1, 12, 31)
+
+
+def test_a_final_day_is_the_same_in_every_bound():
+    calendar = TO_2026
     for day in _days(D(2026, 1, 1), D(2026, 12, 28)):
         info = calendar.day(day)
         assert info.final and info.work == info.work_earliest == info.work_latest

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from calendar_fixture import fixture_calendar
 
-from calculators import places_data
+from calculators import lapse_counting, places_data
 from calculators.errors import CalculatorError
 from calculators.places import DEFAULT_PLACES, Places, resolve_city
 from calculators.cli import run
@@ -36,16 +37,17 @@ DATA = json.loads((VECTORS / "plan.json").read_text(encoding="utf-8"))
 ROWS = DATA["rows"]
 
 
-def _run(args: list[str]) -> tuple[int, dict]:
-    """What `python -m calculators plan ARGS` prints: (exit code, JSON)."""
-    code, out = run(["plan", *args])
+def _run(args: list[str], calendar: str | None = None) -> tuple[int, dict]:
+    """What `python -m calculators plan ARGS` prints: (exit code, JSON), on the test calendar named
+    `calendar` (tests/calendar_fixture.py) or the project's."""
+    code, out = run(["plan", *args], fixture_calendar(calendar) if calendar else None)
     return code, json.loads(json.dumps(out, ensure_ascii=False))
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["name"] for r in ROWS])
 def test_vector_row(row):
     assert row["args"][0] == "plan" and row["source"].strip()
-    code, output = _run(row["args"][1:])
+    code, output = _run(row["args"][1:], row.get("calendar"))
     if "expect_error" in row:
         assert code == 2, output
         assert any("\u4e00" <= ch <= "\u9fff" for ch in output["error"]["message"])
@@ -61,7 +63,7 @@ def test_vector_row(row):
 def test_the_vectors_cover_the_issue():
     assert len(ROWS) >= 30
     assert len({r["name"] for r in ROWS}) == len(ROWS)
-    outputs = [_run(r["args"][1:])[1] for r in ROWS if "expect" in r]
+    outputs = [_run(r["args"][1:], r.get("calendar"))[1] for r in ROWS if "expect" in r]
     reasons = {o["reason"] for o in outputs}
     assert {None, "retired", "same_city", "resident_next_year"} <= reasons
     assert {"moves", "stays_in_province", "no_account", None} <= {o["account_balance"] for o in outputs}
@@ -74,20 +76,20 @@ EXPECTED_KEYS = {
     "route", "eligible", "reason", "account_balance", "resume_by", "gap_months", "retroactive",
     "max_waiting_months", "benefits_from_latest", "useful_repair_years", "transfer_out_due", "transfer_in_due",
     "transfer_out_estimate", "transfer_in_estimate", "transfer_status", "steps", "local_facts", "sources",
-    "problems", "notes",
+    "problems", "notes", "waiting_counting", "waiting_readings",
 }
 
 
 @pytest.mark.parametrize("row", [r for r in ROWS if "expect" in r], ids=[r["name"] for r in ROWS if "expect" in r])
 def test_every_citation_resolves_to_a_source(row):
-    _, output = _run(row["args"][1:])
+    _, output = _run(row["args"][1:], row.get("calendar"))
     assert set(output) == EXPECTED_KEYS
     sources = {s["id"]: s for s in output["sources"]}
     facts = {f["id"] for f in output["local_facts"]}
     cited = [c for key in ("steps", "problems", "notes") for item in output[key] for c in item["cites"]]
     assert list(sources) == list(dict.fromkeys(cited))  # each cited once, in order of first citation
     for cite in cited:
-        assert cite in places_data.RULES or cite == "hotline" or cite in facts, cite
+        assert cite in places_data.RULES or cite == "hotline" or cite in facts or cite in lapse_counting.BY_ID, cite
         assert sources[cite]["url"].startswith("http") and sources[cite]["grade"] in "PRNLS"
     for step in output["steps"]:
         assert step["cites"], f"step {step['code']} cites nothing"
@@ -193,7 +195,7 @@ def test_every_city_resolves_by_code_name_and_short_name():
 
 
 def test_planning_ahead_an_acceptance_after_today_gives_dated_steps_and_no_error():
-    # Issue 20: applying on 2026-02-10 (worked example 4's dates), planned on 2026-02-01.
+    # Applying on 2026-02-10 (worked example 4's dates), planned on 2026-02-01.
     from calculators.web import handle
 
     result = plan("442000", "110000", accepted=datetime.date(2026, 2, 10), today=datetime.date(2026, 2, 1))
@@ -212,7 +214,7 @@ ISO_IN_TEXT = re.compile(r"\d{4}-\d{2}")
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["name"] for r in ROWS])
 def test_no_iso_date_or_month_in_what_a_reader_reads(row):
-    """Issue 20: one written form of dates (2027年2月3日（星期三）, 2027年2月) in every answer's
+    """One written form of dates (2027年2月3日（星期三）, 2027年2月) in every answer's
     display text; ISO only in the machine fields (value, due, datetime)."""
     from calculators.web import handle
 
@@ -230,3 +232,16 @@ def test_no_iso_date_or_month_in_what_a_reader_reads(row):
     shown += [s["title"] for s in answer["steps"]] + [p["message"] for p in answer["problems"]] + answer["notes"]
     shown += [m["label"] for m in answer["timeline"]] + ["；".join(m["marks"]) for m in answer["timeline"]]
     assert [t for t in shown if ISO_IN_TEXT.search(t)] == []
+
+
+def test_each_grade_has_its_words_beside_a_step():
+    from calculators.registry.plan import GRADE_ORDER, GRADE_TEXT, step_basis
+
+    assert set(GRADE_ORDER) == set(GRADE_TEXT)
+    for grade in GRADE_ORDER:
+        words, best = step_basis([{"grade": grade, "title": "北京市的规定"}])
+        assert best == grade and words.startswith("依据")
+    assert step_basis([{"grade": "S", "title": "甲"}, {"grade": "S", "title": "乙"}]) == ("依据只找到二手网站", "S")
+    assert step_basis([{"grade": "L", "title": "北京市的规定"}, {"grade": "S", "title": "乙"}]) == (
+        "依据：北京市的规定（北京市政府或医保部门网站）；乙（二手网站）", "L")
+    assert step_basis([]) == ("", None)

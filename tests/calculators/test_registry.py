@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
-from calculators import registry
+from calculators import registry, web
+from calculators.cli import run
+from calculators.registry import CALCULATORS
 
 
 @pytest.mark.parametrize("name", registry.NAMES)
@@ -68,3 +70,16 @@ def test_prefill_is_derived_from_the_forms_in_a_fresh_interpreter():
                          capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == f"{sorted(registry.prefill_keys())[:3]} {sorted(registry.prefill_facts().items())[:1]}"
     assert "place" in registry.prefill_keys() and registry.prefill_facts()
+
+
+def test_every_calculator_declares_a_sample_that_answers_and_an_input_that_names_its_field():
+    """The samples the browser tests, the deploy checks, the snapshot maker and the benchmarks use."""
+    for calc in CALCULATORS:
+        assert calc.sample and calc.invalid, calc.name
+        code, out = run(calc.argv(calc.sample))
+        assert code == 0 and "error" not in out, (calc.name, out)
+        code, out = run(calc.argv(calc.invalid[0]))
+        assert code == 2 and out["error"]["field"] == calc.invalid[1], (calc.name, out)
+        if calc.has_form:
+            assert "error" not in web.handle(calc.name, calc.sample)
+            assert web.handle(calc.name, calc.invalid[0])["error"]["field"] == calc.invalid[1]

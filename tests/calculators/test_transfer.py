@@ -12,12 +12,16 @@ from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
 from calculators.text import date_words
 from calculators.transfer import OVERDUE, WITHIN_LIMIT, transfer_deadline
 from calculators.workdays import add_workdays, covered_years, is_workday, last_covered_day
+from calendar_fixture import fixture_calendar
 
 D = datetime.date
 FIRST, LAST = covered_years()
 FAST = settings(max_examples=150, deadline=None, database=None)
 # Accepted dates whose whole 15-working-day count stays inside the covered years.
 SAFE = st.dates(D(FIRST, 1, 1), D(LAST, 11, 30))
+# Before and after the 2027 notice (tests/calendar_fixture.py), for the tests of estimates.
+TO_2026 = fixture_calendar("official-to-2026")
+TO_2027 = fixture_calendar("official-to-2027")
 
 
 def test_example_4_as_typed_call():
@@ -39,7 +43,7 @@ def test_note_states_the_total_from_the_rules():
 
 
 def test_example_7_is_an_estimate_with_bounds():
-    r = transfer_deadline(D(2026, 12, 24))
+    r = transfer_deadline(D(2026, 12, 24), calendar=TO_2026)
     assert r.transfer_out_due is None and r.transfer_in_due is None
     assert [p.code for p in r.problems] == ["calendar_provisional", "calendar_provisional"]
     out, into = r.transfer_out_estimate, r.transfer_in_estimate
@@ -49,31 +53,38 @@ def test_example_7_is_an_estimate_with_bounds():
 
 
 def test_only_the_in_deadline_estimated_keeps_the_official_out_deadline():
-    r = transfer_deadline(D(2026, 12, 14))
+    r = transfer_deadline(D(2026, 12, 14), calendar=TO_2026)
     assert r.transfer_out_due == D(2026, 12, 28) and r.transfer_out_estimate is None
     assert r.transfer_in_due is None and r.transfer_in_estimate is not None
     assert [p.code for p in r.problems] == ["calendar_provisional"]
 
 
 def test_overdue_into_an_estimated_year_gives_no_count_but_says_so():
-    r = transfer_deadline(D(2026, 11, 2), today=D(LAST + 1, 1, 10))
+    r = transfer_deadline(D(2026, 11, 2), today=D(2027, 1, 10), calendar=TO_2026)
     assert (r.status, r.overdue_workdays) == (OVERDUE, None)
     assert r.problems[0].code == "calendar_provisional" and "个工作日" in r.problems[0].message
 
 
+def test_example_7_once_2027_is_official_has_official_deadlines():
+    r = transfer_deadline(D(2026, 12, 24), calendar=TO_2027)
+    assert (r.transfer_out_due, r.transfer_in_due) == (D(2027, 1, 8), D(2027, 1, 15))
+    assert (r.transfer_out_estimate, r.transfer_in_estimate, r.problems) == (None, None, ())
+    assert r.calendar is TO_2027
+
+
 @pytest.mark.parametrize("today", [D(2026, 12, 20), D(2026, 12, 31), D(2027, 1, 7)])
 def test_within_when_today_is_not_after_the_earliest_possible_deadline(today):
-    r = transfer_deadline(D(2026, 12, 20), today=today)
+    r = transfer_deadline(D(2026, 12, 20), today=today, calendar=TO_2026)
     assert today <= r.transfer_in_estimate.earliest
     assert (r.status, r.overdue_workdays) == (WITHIN_LIMIT, 0)
 
 
 def test_unknown_between_the_bounds_and_overdue_after_the_latest():
-    r = transfer_deadline(D(2026, 12, 20), today=D(2027, 1, 8))
+    r = transfer_deadline(D(2026, 12, 20), today=D(2027, 1, 8), calendar=TO_2026)
     assert r.status is None and r.problems[-1].code == "status_unknown"
     latest = r.transfer_in_estimate.latest
-    assert transfer_deadline(D(2026, 12, 20), today=latest).status is None
-    after = transfer_deadline(D(2026, 12, 20), today=latest + datetime.timedelta(days=1))
+    assert transfer_deadline(D(2026, 12, 20), today=latest, calendar=TO_2026).status is None
+    after = transfer_deadline(D(2026, 12, 20), today=latest + datetime.timedelta(days=1), calendar=TO_2026)
     assert (after.status, after.overdue_workdays) == (OVERDUE, None)
 
 

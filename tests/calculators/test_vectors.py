@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from calendar_fixture import CALENDAR_NAMES, fixture_calendar
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
 
@@ -21,6 +22,7 @@ def load_checker():
 
 CHECK = load_checker()
 ROWS = CHECK.load_vectors(VECTORS)
+CALENDARS = {name: fixture_calendar(name) for name in CALENDAR_NAMES}
 EXPECTED_FILES = {
     "transfer_deadline.json",
     "workdays.json",
@@ -34,7 +36,13 @@ EXPECTED_FILES = {
 
 @pytest.mark.parametrize(("file", "row"), ROWS, ids=[f"{f}:{r['name']}" for f, r in ROWS])
 def test_vector_row(file, row):
-    assert CHECK.check_row(row) is None, CHECK.check_row(row)
+    assert CHECK.check_row(row, CALENDARS) is None, CHECK.check_row(row, CALENDARS)
+
+
+def test_a_row_naming_an_unknown_calendar_fails():
+    _, row = next((f, r) for f, r in ROWS if "calendar" in r)
+    wrong = dict(row, calendar="official-to-1999")
+    assert CHECK.check_row(wrong, CALENDARS) == "the row names calendar 'official-to-1999', which the run was not given"
 
 
 def test_one_file_per_calculator():
@@ -67,7 +75,7 @@ def test_checker_reports_a_wrong_expectation():
     _, row = next((f, r) for f, r in ROWS if r["name"] == "ex4-spring-festival-2026")
     wrong = copy.deepcopy(row)
     wrong["expect"]["transfer_in_due"] = "2026-03-10"
-    assert "transfer_in_due" in CHECK.check_row(wrong)
+    assert "transfer_in_due" in CHECK.check_row(wrong, CALENDARS)
 
 
 def test_checker_reports_a_wrong_error_field():

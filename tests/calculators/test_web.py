@@ -12,6 +12,9 @@ import pytest
 from calculators import present, web
 from calculators.cli import run
 from calculators.registry import BY_NAME
+from calendar_fixture import fixture_calendar
+
+TO_2026 = fixture_calendar("official-to-2026")  # before the 2027 notice (tests/calendar_fixture.py)
 
 FORMS = {
     "plan": {"from": "中山", "to": "北京", "last-paid": "2026-03", "resumed": "2026-05", "accepted": "2026-03-10"},
@@ -129,8 +132,8 @@ def test_overdue_status_counts_working_days():
 
 
 def test_a_deadline_before_the_notice_reads_as_an_estimate():
-    # worked example 7 (医保办发〔2021〕43号 with data/calendar/2027.yaml): the deadline reaches into 2027, whose notice is not out.
-    answer = web.handle("transfer-deadline", {"accepted": "2026-12-24"})
+    # worked example 7 (医保办发〔2021〕43号) before the 2027 notice: the deadline reaches into 2027, whose notice is not out.
+    answer = web.handle("transfer-deadline", {"accepted": "2026-12-24"}, TO_2026)
     assert "error" not in answer
     assert {problem["code"] for problem in answer["problems"]} == {"calendar_provisional"}
     assert not [row for row in answer["rows"] if row["type"] == "date" and row["value"].startswith("2027")]
@@ -143,7 +146,7 @@ def test_a_deadline_before_the_notice_reads_as_an_estimate():
 
 
 def test_beyond_the_estimated_year_is_an_answer_with_problems():
-    answer = web.handle("transfer-deadline", {"accepted": "2027-12-27"})
+    answer = web.handle("transfer-deadline", {"accepted": "2027-12-27"}, TO_2026)
     assert "error" not in answer
     assert "calendar_not_covered" in {problem["code"] for problem in answer["problems"]}
     missing = [row for row in answer["rows"] if row["value"] == ""]
@@ -154,12 +157,12 @@ def test_beyond_the_estimated_year_is_an_answer_with_problems():
                                          ("2027-01-12", "无法判断（今天处在最早与最晚可能期限之间）"),
                                          ("2027-03-01", "已超过期限（超期工作日数待放假安排公布后确定）")])
 def test_status_against_an_estimate(today, text):
-    answer = web.handle("transfer-deadline", {"accepted": "2026-12-20", "today": today})
+    answer = web.handle("transfer-deadline", {"accepted": "2026-12-20", "today": today}, TO_2026)
     assert answer["rows"][-1]["text"] == text
 
 
 def test_the_count_calendar_numbers_each_working_day_and_marks_the_deadlines():
-    answer = web.handle("transfer-deadline", {"accepted": "2026-12-20"})
+    answer = web.handle("transfer-deadline", {"accepted": "2026-12-20"}, TO_2026)
     picture = answer["calendar"]
     cells = [cell for segment in picture["segments"] for week in segment["weeks"] for cell in week if cell]
     assert all(len(week) == 7 for segment in picture["segments"] for week in segment["weeks"])
@@ -253,3 +256,10 @@ def test_back_payment_field_errors_name_the_field():
     assert (answer["error"]["code"], answer["error"]["field"]) == ("invalid_month_entry", "month")
     answer = web.handle("back-payment", {"month": "", "paid": "2026-04-01"})
     assert (answer["error"]["code"], answer["error"]["field"]) == ("missing_option", "month")
+
+
+def test_a_missing_field_is_named_as_the_form_labels_it():
+    answer = web.handle("late-fee", {"days": "30", "payer": "employer"})
+    assert answer["error"] == {"code": "missing_option", "field": "owed",
+                               "message": f"请填写“{BY_NAME['late-fee'].field('owed').label}”。"}
+    assert "--" not in answer["error"]["message"]

@@ -1,4 +1,4 @@
-"""data/calendar/: the checks of sitegen.calendar_checks, each with its exact message, on fixture
+"""data/calendar/: the checks of sitegen.data.calendar_checks, each with its exact message, on fixture
 years written into a copy-free temporary data folder; and the real files load clean."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from calendar_fixture import OFFICIAL_2027, SOURCE
 
-from sitegen.load import load_calendar
+from sitegen.data.load import load_calendar
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("import_calendar", REPO / "tools" / "import_calendar.py")

@@ -8,8 +8,8 @@ import pytest
 
 import calculators.rules as rules_py
 from sitegen.__main__ import main
-from sitegen.load import load_dataset_strict
-from sitegen.rules_module import RULES_PATH, _literal, render_rules_module, short_citation
+from sitegen.data.load import load_dataset_strict
+from sitegen.compile.rules_module import RULES_PATH, _literal, render_rules_module, short_citation
 
 
 def test_rules_py_has_not_drifted():

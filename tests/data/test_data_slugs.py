@@ -1,11 +1,11 @@
-"""The slug rule of sitegen.slugs, and the slugs stored in data/."""
+"""The slug rule of sitegen.data.slugs, and the slugs stored in data/."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitegen.load import load_dataset
-from sitegen.slugs import city_slugs, collisions, pinyin_slug, province_slug
+from sitegen.data.load import load_dataset
+from sitegen.data.slugs import city_slugs, collisions, pinyin_slug, province_slug
 
 
 @pytest.fixture(scope="module")

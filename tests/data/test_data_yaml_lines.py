@@ -1,4 +1,4 @@
-"""sitegen.yaml_lines: values as yaml.safe_load gives them, plus the line of every key."""
+"""sitegen.data.yaml_lines: values as yaml.safe_load gives them, plus the line of every key."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime
 import pytest
 import yaml
 
-from sitegen.yaml_lines import YamlSyntaxError, line_of, parse
+from sitegen.data.yaml_lines import YamlSyntaxError, line_of, parse
 
 TEXT = """\
 # comment

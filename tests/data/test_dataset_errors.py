@@ -1,12 +1,12 @@
 """One test per kind of bad data: the exact message with file and line, and the good records
-of the same fixture still load (sitegen.load)."""
+of the same fixture still load (sitegen.data.load)."""
 
 from __future__ import annotations
 
 import pytest
 from dataset_fixture_files import CITY_130100, CITY_130200, NATIONAL
 
-from sitegen.load import DatasetError, Problem, load_dataset, load_dataset_strict
+from sitegen.data.load import DatasetError, Problem, load_dataset, load_dataset_strict
 
 
 def messages(fixture_data) -> list[str]:
@@ -162,7 +162,7 @@ def test_duplicate_slug(fixture_data):
     fixture_data.write("cities/130300.yaml", CITY_130200.replace("'130200'", "'130300'"))
     assert messages(fixture_data) == [
         "data/cities/130300.yaml:6 slug: slug tangshan 重复：data/cities/130200.yaml 已使用"
-        "（提示：重名时每个单位都加省份后缀，见 sitegen/slugs.py）"
+        "（提示：重名时每个单位都加省份后缀，见 sitegen/data/slugs.py）"
     ]
     assert loaded_cities(fixture_data) == ["130100", "130200"]
 

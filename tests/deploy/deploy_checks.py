@@ -11,28 +11,16 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser_helpers import Recorder
+from calculators.registry import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AUDITS: dict[str, str] = {}  # lines for the terminal summary, by key
 
-# Inputs for each calculator: worked examples of the vectors (1, 4, 8 A, 10 C), and one
-# field error each (a date before the acceptance, a negative amount, a resumption before the
-# last payment, more repaired years than lapsed).
-VALID = {
-    "transfer-deadline": {"accepted": "2026-02-10"},
-    "late-fee": {"owed": "10000.00", "days": "30"},
-    "employee-gap": {"last-paid": "2026-03", "resumed": "2026-06"},
-    "resident-waiting": {"lapsed-years": "5"},
-    "back-payment": {"month": "2026-01:3650.00:2026-02-15\n2026-02 3650.00 2026-03-15", "paid": "2026-04-01"},
-}
-INVALID = {
-    "transfer-deadline": ({"accepted": "2026-02-10", "received": "2026-02-01"}, "received"),
-    "late-fee": ({"owed": "-5", "days": "30"}, "owed"),
-    "employee-gap": ({"last-paid": "2026-03", "resumed": "2026-02"}, "resumed"),
-    "resident-waiting": ({"lapsed-years": "2", "repaired-years": "3"}, "repaired-years"),
-    "back-payment": ({"month": "2026-01 3650.00", "paid": "2026-04-01"}, "month"),
-}
+# Inputs for each calculator of the calculators page: its registry entry's sample (a worked
+# example) and its input with one field error (calculators.registry).
+VALID = {calc.name: calc.sample for calc in FORMS if calc.section == "calculators"}
+INVALID = {calc.name: calc.invalid for calc in FORMS if calc.section == "calculators"}
 
 # Runs before any script of every document: the browser reports each violation of the page's
 # policy as a `securitypolicyviolation` event.

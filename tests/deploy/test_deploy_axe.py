@@ -1,5 +1,5 @@
 """axe-core (npm) in Chromium on the nginx-served site: no serious or critical violation on a
-city page, on the calculators page with every calculator's result shown, and with every
+city page, on the 常见问题 page, on the calculators page with every calculator's result shown, and with every
 calculator's field error shown. The context bypasses the CSP only so axe can be injected (the
 CSP itself is tested in test_deploy_csp.py); all results go to the terminal summary."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import compute, form
+from browser_helpers import ESTIMATED, LATE_DECEMBER, compute, form
 from deploy_checks import AUDITS, AXE, INVALID, VALID, run_axe, serious
 
 pytestmark = pytest.mark.browser
@@ -33,6 +33,13 @@ def test_city_page(axe_page, nginx):
     axe_page.goto(nginx + "/cities/shijiazhuang/")
     violations = run_axe(axe_page)
     _record("city page", violations)
+    assert serious(violations) == []
+
+
+def test_questions_page(axe_page, nginx):
+    axe_page.goto(nginx + "/questions/")
+    violations = run_axe(axe_page)
+    _record("questions page", violations)
     assert serious(violations) == []
 
 
@@ -72,10 +79,10 @@ def test_axe_is_not_blind(axe_page, nginx):
 
 
 def test_the_count_picture_of_an_estimate_has_no_violation_at_all(axe_page, nginx):
-    """The transfer deadline before the 2027 notice: estimate rows and the month table of the
+    """The transfer deadline into the estimated year: estimate rows and the month table of the
     count (caption, column headers, a screen-reader label per day, the legend)."""
     axe_page.goto(nginx + "/calculators/")
-    compute(axe_page, "transfer-deadline", {"accepted": "2026-12-20", "today": "2027-01-12"})
+    compute(axe_page, "transfer-deadline", {"accepted": LATE_DECEMBER, "today": f"{ESTIMATED}-01-12"})
     result = form(axe_page, "transfer-deadline").locator("[data-result]")
     assert result.locator("table.yb-count-table caption").count() == 1
     assert result.locator(".yb-estimate").count() == 2
@@ -102,7 +109,7 @@ def test_the_planner_with_a_plan_shown_has_no_violation_at_all(axe_page, nginx):
     ("/cities/shijiazhuang/", "form[data-plan-go] [name=\"other\"]"),
 ])
 def test_the_city_chooser_open_has_no_violation_at_all(axe_page, nginx, path, selector):
-    """Issue 20: the combobox with its list box open and an option highlighted."""
+    """The city chooser: the combobox with its list box open and an option highlighted."""
     axe_page.goto(nginx + path)
     field = axe_page.locator(selector)
     axe_page.wait_for_function("(s) => document.querySelector(s).getAttribute('role') === 'combobox'", arg=selector)

@@ -73,7 +73,7 @@ def _project(root: Path) -> Path:
     write_dataset(root)
     (root / "data" / "cities" / "440400.yaml").write_text(CITY, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- sitegen/hook.py", f"- {ROOT / 'sitegen' / 'hook.py'}")
+    config = config.replace("- sitegen/site/hook.py", f"- {ROOT / 'sitegen' / 'site' / 'hook.py'}")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", root / "docs")
     return root

@@ -12,9 +12,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from sitegen.load import load_dataset
-from sitegen.seo import robots_txt, sitemap_locations
-from sitegen.settings import read_mkdocs_yml
+from sitegen.data.load import load_dataset
+from sitegen.site.seo import robots_txt, sitemap_locations
+from sitegen.data.settings import read_mkdocs_yml
 from site_build import ROOT
 
 SITE_URL = read_mkdocs_yml(ROOT / "mkdocs.yml")["site_url"]

@@ -1,4 +1,4 @@
-"""The theme overrides the CSP needs (overrides/, wired by sitegen/hook.py): Material's inline
+"""The theme overrides the CSP needs (overrides/, wired by sitegen/site/hook.py): Material's inline
 head script is a content-hashed file loaded with `defer` before Material's deferred bundle, and
 it gives Material the same storage scope (the site root) on every kind of page."""
 

@@ -100,7 +100,7 @@ def test_only_reads_are_allowed(nginx):
 def test_runtime_binaries_are_sent_precompressed(nginx, public_site, name):
     """Every large file the calculators' worker fetches comes brotli-compressed when the browser
     accepts it (the copies tools/build_wheels.py made), gzip otherwise, and is the same file once
-    decoded. (The lock file is about 100 bytes: sitegen.pyodide_build.trim_lock.)"""
+    decoded. (The lock file is about 100 bytes: sitegen.runtime.pyodide_build.trim_lock.)"""
     folder = "wheels" if name.endswith(".whl") else "runtime"
     path = first(public_site, f"assets/calc/*/{folder}/{name}")
     original = (public_site / path.lstrip("/")).read_bytes()

@@ -1,7 +1,8 @@
 """The editor's path when the State Council publishes next year's holidays, end to end on a copy
 of the whole project (never the real data/; the cities of one province, 河北, so that each build
-renders a tenth of the pages): `make serve` is running, the editor replaces
-data/calendar/2027.yaml with an official year (a made-up notice, tests/calendar_fixture.py), and
+renders a tenth of the pages; its calendar as before the 2027 notice): `make serve` is running, the
+editor writes data/calendar/2027.yaml with an official year (a made-up notice,
+tests/calendar_fixture.py), and
 
 - the open city page, after its live reload, answers with official dates where it gave estimates
   (the preview recompiled the calendar and rebuilt the calculators' wheel by itself);
@@ -26,7 +27,7 @@ from browser_helpers import compute
 from calendar_fixture import ACCEPTED, IN_DUE, OFFICIAL_2027, OUT_DUE
 from e2e_support import REPORT, ROOT, recording_context
 
-from sitegen.preview import builds_in
+from sitegen.site.preview import builds_in
 from tools.bench_preview import stop
 from tools.servers import free_port
 
@@ -112,7 +113,7 @@ def test_publishing_a_year_turns_estimates_into_official_dates(project, chromium
     rebuild = builds_in(log.read_text(encoding="utf-8"))[builds].seconds
     # The preview itself recompiled the calendar and rebuilt the wheel after the edit.
     after_edit = log.read_text(encoding="utf-8")[len(before_edit):]
-    assert "calculators/calendar_data.py recompiled" in after_edit and "built build/pyodide" in after_edit
+    assert "已重新生成 calculators/calendar_data.py" in after_edit and "built build/pyodide" in after_edit
     REPORT["calendar"] = (f"calendar edit under make serve: rebuild {rebuild:.1f} s; "
                           f"edit → new answer in the browser {seconds:.1f} s")
 

@@ -1,4 +1,4 @@
-"""The calculators in Chromium, Firefox ESR and WebKitGTK (issue 12): over HTTP from the real
+"""The calculators in Chromium, Firefox ESR and WebKitGTK: over HTTP from the real
 site behind the production nginx configuration (CSP and brotli included), and the offline bundle
 from file:// in every engine where README.md says it works. One correct answer and one field
 error each, compared with what CPython's calculators answer; every request goes through a
@@ -75,7 +75,7 @@ def test_offline_bundle_from_disk(engine, offline_bundle, chromium):
     assert seen == []  # from disk, nothing at all goes to the network
 
 
-# Issue 20: the city chooser in every engine. The reader types into the planner's 转入地 (input
+# The city chooser in every engine. The reader types into the planner's 转入地 (input
 # events, as a keyboard sends them), the list box opens with its offers, ArrowDown highlights the
 # first (aria-activedescendant) and Enter takes it.
 CHOOSER = r"""async () => {

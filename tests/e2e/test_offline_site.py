@@ -10,7 +10,7 @@ import zipfile
 from urllib.parse import urlsplit
 
 import pytest
-from browser_helpers import LOCAL_SCHEMES, compute, form, wait_ready
+from browser_helpers import LATE_DECEMBER, LOCAL_SCHEMES, compute, form, wait_ready
 from e2e_support import recording_context, search
 
 from calculators.web import handle
@@ -120,9 +120,9 @@ def test_field_error_from_disk(city_page):
 
 def test_runtime_came_from_the_embed_scripts(city_page):
     page, session = city_page
-    compute(page, "transfer-deadline", {"accepted": "2026-12-24"})
+    compute(page, "transfer-deadline", {"accepted": LATE_DECEMBER})
     metrics = wait_ready(page)
-    # The offline bundle carries no memory snapshot (issue 12: the zip stays under 10 MB).
+    # The offline bundle carries no memory snapshot (so that the zip stays under 10 MB).
     assert metrics["timings"].get("snapshot") is None and metrics["snapshot"] is None
     assert not session.recorder.loaded("pyodide-snapshot.bin.js")
     assert session.recorder.loaded("pyodide.asm.wasm.js")
@@ -136,7 +136,7 @@ def test_runtime_came_from_the_embed_scripts(city_page):
 
 
 def test_the_planner_works_from_disk_and_a_city_page_opens_a_plan(offline):
-    """The city page's plan form (issue 20): the other city chosen with the chooser (pinyin, from
+    """The city page's plan form: the other city chosen with the chooser (pinyin, from
     file://), it opens the planner with both cities in the fragment and the plan computed; that
     plan is Python's own answer, with the network cut."""
     session, folder = offline

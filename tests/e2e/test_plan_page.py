@@ -94,7 +94,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_the_two_city_fields_are_on_a_phones_first_screen(chromium, site_server):
-    """Issue 20: on a 390 × 844 screen the 转出地 and 转入地 fields are within the first 844 px."""
+    """On a 390 × 844 screen the 转出地 and 转入地 fields are within the first 844 px."""
     session = recording_context(chromium, viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True)
     try:
         page = session.new_page()

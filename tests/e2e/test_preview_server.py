@@ -35,7 +35,7 @@ from e2e_support import REPORT, ROOT, recording_context
 from playwright.sync_api import Error as PlaywrightError
 from site_build import MKDOCS_ENV
 
-from sitegen.preview import Build, builds_in
+from sitegen.site.preview import Build, builds_in
 from tools.bench_preview import copy_project, stop  # shared with the benchmark
 from tools.bench_site import TINY_PROVINCE
 from tools.servers import free_port
@@ -184,7 +184,7 @@ def test_edit_break_fix(preview, chromium, built_site):
     assert preview.search_pages() == searchable
 
     # 2. A YAML syntax error: an error page naming file and line; the server and the rest stay up.
-    # (sitegen.pages reads the slug line of an unparsable file to keep the error page at the
+    # (sitegen.pages.pages reads the slug line of an unparsable file to keep the error page at the
     # city's own address; only without one does the page go to the file's code, /cities/130100/.)
     city.write_text(original.replace(f"agency: {agency}", f"agency: [{agency}"), encoding="utf-8")
     where, html = preview.wait_for_any(

@@ -2,8 +2,10 @@
 // loading exactly the py-compiled wheels of build/pyodide/wheels and the trimmed standard
 // library of build/pyodide/runtime (a module missing from it fails the run).
 //
-//   node tests/pyodide/run_vectors.mjs [VECTOR_DIR]
+//   node tests/pyodide/run_vectors.mjs [VECTOR_DIR] [CALENDARS_JSON]
 //
+// CALENDARS_JSON: the named calendars rows may assume ({name: {year: entry}}, written by the test
+// from tests/calendar_fixture.py).
 // Prints one JSON line {"results": [{file, name, error}], "versions": {...}} on stdout,
 // then "N passed, M failed". Exit code 1 when any row fails.
 import { readFileSync, readdirSync } from "node:fs";
@@ -14,6 +16,7 @@ import { mountWheels } from "../../web/wheels.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const build = join(root, "build", "pyodide");
 const vectorDir = resolve(process.argv[2] ?? join(root, "tests", "vectors"));
+const calendarsFile = process.argv[3];
 
 const { loadPyodide } = await import(join(build, "runtime", "pyodide.mjs"));
 const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
@@ -28,13 +31,16 @@ for (const name of readdirSync(vectorDir)) {
     pyodide.FS.writeFile(`/vectors/${name}`, readFileSync(join(vectorDir, name)));
   }
 }
+pyodide.FS.writeFile("/calendars.json", calendarsFile ? readFileSync(calendarsFile) : "{}");
 const out = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, "/vectors")
 import check, calculators
+with open("/calendars.json", encoding="utf-8") as handle:
+    calendars = check.calendars_from_json(json.load(handle))
 results = []
 for file, row in check.load_vectors("/vectors"):
-    results.append({"file": file, "name": row["name"], "error": check.check_row(row)})
+    results.append({"file": file, "name": row["name"], "error": check.check_row(row, calendars)})
 json.dumps({
     "results": results,
     "versions": {

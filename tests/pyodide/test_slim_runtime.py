@@ -1,5 +1,5 @@
 """The built runtime (its wasm without the exports Pyodide's JavaScript never names,
-sitegen/pyodide_wasm.py) under Node: beyond the calculators' vectors, the parts of Pyodide's API
+sitegen/runtime/pyodide_wasm.py) under Node: beyond the calculators' vectors, the parts of Pyodide's API
 that cross between JavaScript and Python still work, an error included."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from sitegen import pyodide_build
+from sitegen.runtime import pyodide_build
 
 pytestmark = pytest.mark.pyodide
 

@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-from sitegen import pyodide_build, runtime_assets
+from sitegen.runtime import pyodide_build
+from sitegen.runtime import runtime_assets
 
 pytestmark = pytest.mark.pyodide
 

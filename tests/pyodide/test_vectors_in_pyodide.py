@@ -11,12 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from calendar_fixture import calendars_json
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
 RUNNER = Path(__file__).with_name("run_vectors.mjs")
 
-from sitegen import pyodide_build as build_wheels
+from sitegen.runtime import pyodide_build as build_wheels
 
 pytestmark = pytest.mark.pyodide
 
@@ -32,10 +33,12 @@ ROWS = _checker().load_vectors(VECTORS)
 
 
 @pytest.fixture(scope="module")
-def pyodide_run():
+def pyodide_run(tmp_path_factory):
     build_wheels.build()  # no-op when build/pyodide is up to date
+    calendars = tmp_path_factory.mktemp("calendars") / "calendars.json"
+    calendars.write_text(json.dumps(calendars_json(), ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run(
-        ["node", str(RUNNER), str(VECTORS)], capture_output=True, text=True, timeout=300
+        ["node", str(RUNNER), str(VECTORS), str(calendars)], capture_output=True, text=True, timeout=300
     )
     first = proc.stdout.splitlines()[0] if proc.stdout else ""
     assert first.startswith("{"), f"runner failed:\n{proc.stdout}\n{proc.stderr}"

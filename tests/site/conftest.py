@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.load import load_dataset
-from sitegen.pages import Site, build_pages
-from sitegen.settings import load_settings
+from sitegen.data.load import load_dataset
+from sitegen.pages.pages import Site, build_pages
+from sitegen.data.settings import load_settings
 
 
 @pytest.fixture(scope="session")

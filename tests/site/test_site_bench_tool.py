@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.load import load_dataset
+from sitegen.data.load import load_dataset
 from tools import bench_site
 
 
@@ -19,8 +19,12 @@ def test_synthetic_dataset_clones_every_city_with_valid_codes(tmp_path):
 
 
 def test_table_gives_ratio_and_growth():
-    rows = [{"dataset": "337 cities", "pages": 400, "ours": 12.0, "plain": 10.0},
+    rows = [{"dataset": "337 cities", "pages": 400, "ours": 12.0, "plain": 10.0,
+             "stages": {"pages": 1.5, "runtime copy": 0.25, "precompress": 2.0}},
             {"dataset": "3,370 cities", "pages": 4000, "ours": 120.0, "plain": 100.0}]
     text = bench_site.table(rows)
-    assert "| 337 cities | 400 | 12.0 | 10.0 | 1.20× |" in text
+    assert "| 337 cities | 400 | 12.0 | 10.0 | 1.20× | 2.0 | 1.00× |" in text
+    assert "| 3,370 cities | 4,000 | 120.0 | 100.0 | 1.20× | 0.0 | 1.20× |" in text
+    assert "stages of ours, 337 cities: pages 1.50 s, runtime copy 0.25 s, precompress 2.00 s" in text
+    assert "stages of ours, 3,370 cities: none reported" in text
     assert "growth for 10.0× the pages: ours 10.0×, plain 10.0×" in text

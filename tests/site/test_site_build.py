@@ -15,8 +15,8 @@ from site_build import REPORT, ROOT, mkdocs_build
 from site_fixture_data import write_dataset
 from site_html import css_urls, read_page
 
-from sitegen.load import load_dataset
-from sitegen.settings import read_mkdocs_yml
+from sitegen.data.load import load_dataset
+from sitegen.data.settings import read_mkdocs_yml
 
 MAX_CITY_PAGE = 60_000  # bytes of index.html
 
@@ -112,8 +112,8 @@ def test_province_page_links_each_of_its_cities(built_site):
 def _project(tmp_path: Path) -> Path:
     """A copy of the MkDocs project around a copy of data/, using this repository's hook."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- sitegen/hook.py", f"- {ROOT / 'sitegen' / 'hook.py'}")
-    assert str(ROOT / "sitegen" / "hook.py") in config
+    config = config.replace("- sitegen/site/hook.py", f"- {ROOT / 'sitegen' / 'site' / 'hook.py'}")
+    assert str(ROOT / "sitegen" / "site" / "hook.py") in config
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path

@@ -1,4 +1,4 @@
-"""sitegen.city_page: every fact kind has its place on a city page, every sourced fact of the
+"""sitegen.pages.city_page: every fact kind has its place on a city page, every sourced fact of the
 data is printed on each page of its place (a province's on every city page of the province), and
 the context is built section by section (CITY_SECTIONS, SECTION_PARTS)."""
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import city_page
-from sitegen.example import example_deadline
-from sitegen.load import load_dataset
-from sitegen.model import FactKind
-from sitegen.settings import load_settings
+from sitegen.pages import city_page
+from sitegen.pages.example import example_deadline
+from sitegen.data.load import load_dataset
+from sitegen.data.model import FactKind
+from sitegen.data.settings import load_settings
 
 
 def test_every_declared_fact_kind_has_a_place():
@@ -26,8 +26,8 @@ def test_a_fact_kind_without_a_place_stops_the_build(monkeypatch):
     with pytest.raises(city_page.UnplacedFactKind) as info:
         city_page.check_fact_kinds()
     assert str(info.value) == (
-        "sitegen/model.py FactKind 里的 gap_rule 在城市页面上没有位置"
-        "（提示：在 sitegen/city_page.py 的 FACT_TOPICS 里写明它属于哪个专题、在页面上叫什么）")
+        "sitegen/data/model.py FactKind 里的 gap_rule 在城市页面上没有位置"
+        "（提示：在 sitegen/pages/city_page.py 的 FACT_TOPICS 里写明它属于哪个专题、在页面上叫什么）")
 
 
 def test_every_sourced_fact_is_on_the_pages_of_its_place(real_pages):
@@ -49,7 +49,7 @@ def test_the_context_is_each_section_adding_its_part(monkeypatch):
     data = load_dataset().dataset
     example = example_deadline(load_settings().example_accepted)
     assert set(city_page.SECTION_PARTS) <= set(city_page.CITY_SECTIONS)
-    templates = Path(city_page.__file__).resolve().parents[1] / "templates" / "city"
+    templates = Path(city_page.__file__).resolve().parents[2] / "templates" / "city"
     assert {f"{key}.md.j2" for key in city_page.CITY_SECTIONS} <= {p.name for p in templates.iterdir()}
     cities = sorted(data.cities.values(), key=lambda c: c.code)
     by_sources = {}

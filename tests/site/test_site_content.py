@@ -11,8 +11,8 @@ import pytest
 from pydantic import BaseModel
 from site_html import read_page
 
-from sitegen.content_rules import find_forbidden
-from sitegen.load import load_dataset
+from sitegen.data.content_rules import find_forbidden
+from sitegen.data.load import load_dataset
 
 NOT_TEXT = {"url", "slug", "code", "province", "id", "constant", "kind", "grade", "number"}
 

@@ -1,4 +1,4 @@
-"""Issue 20: one written form of a date (2027年2月3日) and a month (2027年2月) on every page. No ISO
+"""One written form of a date (2027年2月3日) and a month (2027年2月) on every page. No ISO
 date or month (YYYY-MM-DD, YYYY-MM) in the text a reader sees; ISO stays in <time datetime>, in
 attributes and in code examples (<code>, <pre>), and inside a URL shown as text."""
 

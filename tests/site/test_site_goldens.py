@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.load import load_dataset
-from sitegen.runtime_assets import ASSETS_TOKEN, asset_version
+from sitegen.data.load import load_dataset
+from sitegen.runtime.runtime_assets import ASSETS_TOKEN, asset_version
 
 GOLDEN = Path(__file__).with_name("golden")
 CITIES = {

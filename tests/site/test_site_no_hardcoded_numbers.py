@@ -1,6 +1,6 @@
 """Rules and numbers are printed from data/, never typed into templates/, docs/ or the calculator
 forms (web/forms/): a template or hand-written page that hard-codes a rule value, the hotline, a
-rate or a date fails here. sitegen/content_rules.py must hold the *wrong* values it searches for,
+rate or a date fails here. sitegen/data/content_rules.py must hold the *wrong* values it searches for,
 so it is checked for the current rule values and the hotline only."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.load import load_dataset
+from sitegen.data.load import load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = r"(?:个)?(?:工作日|自然日|月|年|天|日|元|倍|%|％)"
@@ -74,7 +74,7 @@ def test_templates_and_docs_hold_no_rule_value_or_number(patterns):
 
 
 def test_content_rules_take_the_current_values_from_the_data():
-    path = ROOT / "sitegen" / "content_rules.py"
+    path = ROOT / "sitegen" / "data" / "content_rules.py"
     patterns = data_patterns()  # once: each call reads the whole dataset
     found = [f"{number}: {hit}" for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              for hit in hardcoded(line, patterns)]

@@ -1,4 +1,4 @@
-"""sitegen.render: the Jinja environment (strict, escaping) and the named filters."""
+"""sitegen.pages.render: the Jinja environment (strict, escaping) and the named filters."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import markdown
 import pytest
 from jinja2 import UndefinedError
 
-from sitegen import render as r
+from sitegen.pages import render as r
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from sitegen.load import load_dataset
+from sitegen.data.load import load_dataset
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""sitegen.settings (mkdocs.yml extra.yibao) and sitegen.citations (numbered sources per page)."""
+"""sitegen.data.settings (mkdocs.yml extra.yibao) and sitegen.pages.citations (numbered sources per page)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from sitegen.citations import Citations
-from sitegen.model import LocalFact, Rule, Source
-from sitegen.settings import SettingsError, SiteSettings, load_settings
+from sitegen.pages.citations import Citations
+from sitegen.data.model import LocalFact, Rule, Source
+from sitegen.data.settings import SettingsError, SiteSettings, load_settings
 
 
 def test_mkdocs_yml_holds_the_example_date_the_calculator_covers():

@@ -1,4 +1,4 @@
-"""sitegen.calendar_module: calculators/calendar_data.py is exactly what data/calendar/ compiles
+"""sitegen.compile.calendar_module: calculators/calendar_data.py is exactly what data/calendar/ compiles
 to (drift), and an edit is compiled when stale, a bad file never."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from calendar_fixture import OFFICIAL_2027
 
-from sitegen.calendar_module import (
+from sitegen.compile.calendar_module import (
     CALENDAR_PATH,
     compiled_digest,
     refresh,
@@ -16,7 +16,7 @@ from sitegen.calendar_module import (
     render_calendar_module,
     source_digest,
 )
-from sitegen.load import DEFAULT_ROOT, load_calendar
+from sitegen.data.load import DEFAULT_ROOT, load_calendar
 
 
 def test_the_compiled_calendar_matches_the_data():
@@ -27,10 +27,15 @@ def test_the_compiled_calendar_matches_the_data():
 
 
 def _copy(tmp_path: Path) -> tuple[Path, Path]:
+    """The calendar as it stood before the 2027 notice (the years up to 2026; 2027 from the law),
+    compiled, whatever data/calendar/ holds now."""
     data = tmp_path / "data"
-    shutil.copytree(DEFAULT_ROOT / "calendar", data / "calendar")
+    (data / "calendar").mkdir(parents=True)
+    for path in (DEFAULT_ROOT / "calendar").glob("*.yaml"):
+        if int(path.stem) <= 2026:
+            shutil.copy2(path, data / "calendar" / path.name)
     target = tmp_path / "calendar_data.py"
-    shutil.copy2(CALENDAR_PATH, target)
+    assert refresh(data, target) == (True, [])
     return data, target
 
 
@@ -43,6 +48,7 @@ def test_an_edited_year_is_compiled_and_an_unchanged_one_is_left_alone(tmp_path)
     namespace: dict = {}
     exec(target.read_text(encoding="utf-8"), namespace)  # noqa: S102 - our own generated module
     assert namespace["YEARS"][2027][:2] == ("official", "测试用的虚构通知（不是真实通知）")
+    assert namespace["YEARS"][2028][:2] == ("statutory", None)  # the next year, from the law at once
     assert refresh_if_stale(data, target) == (False, [])
 
 

@@ -1,4 +1,4 @@
-"""sitegen.calendar_status: the one line that says next year's holidays are not out yet."""
+"""sitegen.pages.calendar_status: the one line that says next year's holidays are not out yet."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import datetime
 
 from calendar_fixture import OFFICIAL_2027
 
-from sitegen.calendar_status import pending_notice
-from sitegen.load import load_calendar
-from sitegen.model import CalendarYear
-from sitegen.yaml_lines import parse
+from sitegen.pages.calendar_status import pending_notice
+from sitegen.data.load import load_calendar
+from sitegen.data.model import CalendarYear
+from sitegen.data.yaml_lines import parse
 
 D = datetime.date
 CALENDAR = load_calendar()[0]

@@ -1,12 +1,12 @@
-"""sitegen.citations: one number per source on a page, in order of first citation, and the mark
+"""sitegen.pages.citations: one number per source on a page, in order of first citation, and the mark
 for a statement that rests on secondary websites only."""
 
 from __future__ import annotations
 
 import datetime
 
-from sitegen.citations import Citations, only_secondary
-from sitegen.model import LocalFact, Rule, Source
+from sitegen.pages.citations import Citations, only_secondary, secondary_only_rules
+from sitegen.data.model import LocalFact, Rule, Source
 
 CHECKED = datetime.date(2026, 11, 1)
 
@@ -51,3 +51,38 @@ def test_a_rule_and_a_fact_as_the_page_prints_them():
     fact = LocalFact(kind="transfer_time_limit", text="转入手续当场办结", value=1, unit="个工作日", source=BLOG)
     local = cites.fact(fact, "city", "中山市")
     assert (local.level, local.place, local.refs, local.weak, local.value) == ("city", "中山市", (2,), True, 1)
+
+
+def _quoted(document: str, quote: str, grade: str = "L") -> Source:
+    return Source(document=document, url="https://example.gov.cn/q", grade=grade, checked_on=CHECKED, quote=quote)
+
+
+def test_each_distinct_sentence_read_on_a_source_is_kept_with_its_number():
+    cites = Citations()
+    first, second = _quoted("某市医保局答复", "第一句。"), _quoted("某市医保局答复", "第二句。")
+    assert cites.cite([first, LAW]) == (1, 2)
+    assert cites.cite([second, first]) == (1,)
+    assert cites.quotes == [["第一句。", "第二句。"], []]
+
+
+def test_secondary_only_rules_lists_rules_whose_sources_are_all_s():
+    strong = Rule(id="a", title="甲", text="甲。", sources=[BLOG, NOTICE])
+    weak = Rule(id="b", title="乙", text="乙。", sources=[BLOG])
+    assert secondary_only_rules([strong, weak]) == ["b"]
+
+
+# The national rules that must rest on more than secondary websites: the working-day
+# limits, the account balance and the waiting periods.
+MUST_NOT_BE_S_ONLY = {
+    "transfer_out_workdays", "transfer_in_workdays", "personal_account",
+    "resident_fixed_wait_months", "resident_months_per_lapsed_year", "employee_wait_max_months",
+    "resident_long_lapse_years", "resident_long_lapse_floor_months",
+}
+
+
+def test_real_data_has_at_most_eight_s_only_national_rules_and_none_of_the_key_ones():
+    from sitegen.data.load import load_dataset_strict
+
+    weak = secondary_only_rules(load_dataset_strict().national.rules)
+    assert len(weak) <= 8, weak
+    assert not MUST_NOT_BE_S_ONLY & set(weak)

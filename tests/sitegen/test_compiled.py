@@ -1,9 +1,9 @@
-"""sitegen.compiled: the digest follows every byte and name of the source files; a module's
+"""sitegen.compile.compiled: the digest follows every byte and name of the source files; a module's
 recorded digest is read back; a file is written only when its text changes."""
 
 from __future__ import annotations
 
-from sitegen.compiled import compiled_digest, digest_of, write_if_changed
+from sitegen.compile.compiled import compiled_digest, digest_of, write_if_changed
 
 
 def test_the_digest_changes_with_content_and_name_and_ignores_missing_files(tmp_path):

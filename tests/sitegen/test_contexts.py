@@ -1,12 +1,12 @@
-"""sitegen.contexts: the rules the pages need are checked before any page is rendered, with
+"""sitegen.pages.contexts: the rules the pages need are checked before any page is rendered, with
 every missing, unlisted or twice-listed rule named; cities are grouped by province in code order."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitegen.contexts import CORRECTIONS, NAMED_RULES, MissingRules, check_rules, cities_by_province, required_rule_ids
-from sitegen.load import load_dataset_strict
+from sitegen.pages.contexts import CORRECTIONS, NAMED_RULES, MissingRules, check_rules, cities_by_province, required_rule_ids
+from sitegen.data.load import load_dataset_strict
 
 
 @pytest.fixture(scope="module")

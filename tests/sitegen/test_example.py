@@ -1,4 +1,4 @@
-"""sitegen.example: the worked example is the calculator's own answer, typed, and a refusal names
+"""sitegen.pages.example: the worked example is the calculator's own answer, typed, and a refusal names
 the setting to fix."""
 
 from __future__ import annotations
@@ -8,7 +8,9 @@ import datetime
 import pytest
 
 from calculators.errors import CalculatorError
-from sitegen.example import ExampleError, example_deadline
+from calculators.transfer import transfer_deadline
+from calendar_fixture import fixture_calendar
+from sitegen.pages.example import ExampleError, example_deadline
 
 D = datetime.date
 
@@ -21,7 +23,8 @@ def test_the_example_dates_are_the_calculators():
 
 
 def test_an_example_in_estimated_days_carries_the_calculators_words():
-    example = example_deadline(D(2026, 12, 24))
+    before_2027 = fixture_calendar("official-to-2026")
+    example = example_deadline(D(2026, 12, 24), lambda accepted: transfer_deadline(accepted, calendar=before_2027))
     assert example.transfer_out_due is None and any("2027 年的放假安排" in p for p in example.problems)
 
 

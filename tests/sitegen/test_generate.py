@@ -1,4 +1,4 @@
-"""sitegen.generate: what the hook's on_config builds, and how a data problem ends `mkdocs build`
+"""sitegen.site.generate: what the hook's on_config builds, and how a data problem ends `mkdocs build`
 (the whole list, no site) or shows under `mkdocs serve` (a warning, the rest of the site built)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sitegen.generate import generate, templates_of
-from sitegen.render import TEMPLATES
+from sitegen.site.generate import generate, templates_of
+from sitegen.pages.render import TEMPLATES
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRA = {"yibao": {"example_accepted": datetime.date(2026, 9, 24)}}

@@ -1,4 +1,4 @@
-"""sitegen/hook.py only wires: loaded by path as MkDocs loads it, it finds `sitegen` as the
+"""sitegen/site/hook.py only wires: loaded by path as MkDocs loads it, it finds `sitegen` as the
 installed package and defines the MkDocs events it delegates. The builds are tested in tests/site,
 tests/e2e and tests/deploy."""
 
@@ -8,13 +8,13 @@ import importlib.util
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HOOK = ROOT / "sitegen" / "hook.py"
+HOOK = ROOT / "sitegen" / "site" / "hook.py"
 EVENTS = {"on_startup", "on_config", "on_pre_build", "on_files", "on_env", "on_page_content", "on_post_page",
           "on_post_build", "on_build_error", "on_serve"}
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("sitegen/hook.py", HOOK)  # as mkdocs.config does
+    spec = importlib.util.spec_from_file_location("sitegen/site/hook.py", HOOK)  # as mkdocs.config does
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

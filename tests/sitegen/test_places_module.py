@@ -1,4 +1,4 @@
-"""sitegen.places_module: calculators/places_data.py is exactly what data/ compiles to (drift),
+"""sitegen.compile.places_module: calculators/places_data.py is exactly what data/ compiles to (drift),
 an edit is compiled when stale and a bad dataset never, the pinyin initials read as the slugs
 do, and everything the planner adds to the browser download stays within its budget."""
 
@@ -13,8 +13,8 @@ import brotli
 import pytest
 
 from calculators import places_data
-from sitegen.load import DEFAULT_ROOT, load_dataset_strict
-from sitegen.places_module import (
+from sitegen.data.load import DEFAULT_ROOT, load_dataset_strict
+from sitegen.compile.places_module import (
     PLACES_PATH,
     compile_places,
     compiled_digest,
@@ -25,11 +25,11 @@ from sitegen.places_module import (
     render_places_module,
     source_digest,
 )
-from sitegen.slugs import pinyin_slug
+from sitegen.data.slugs import pinyin_slug
 
 CALCULATORS = PLACES_PATH.parent
 # The planner's part of the browser download: its code and its compiled data.
-PLANNER_FILES = ("places_data.py", "places.py", "plan.py", "plan_rules.py")
+PLANNER_FILES = ("places_data.py", "places.py", "plan.py", "plan_rules.py", "plan_waiting.py")
 BUDGET_BROTLI = 60 * 1024
 
 

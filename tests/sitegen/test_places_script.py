@@ -1,4 +1,4 @@
-"""sitegen.runtime_assets.places_script: the city chooser's search keys (issue 20), compiled at
+"""sitegen.runtime.runtime_assets.places_script: the city chooser's search keys, compiled at
 build time so the browser needs no pinyin dictionary."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from calculators.places import DEFAULT_PLACES
-from sitegen.runtime_assets import places_script
+from sitegen.runtime.runtime_assets import places_script
 
 
 def rows() -> dict[str, list[str]]:

@@ -1,4 +1,4 @@
-"""sitegen.precompress: .gz and .br copies of the compressible files that gain from them; the
+"""sitegen.site.precompress: .gz and .br copies of the compressible files that gain from them; the
 runtime's ready-made copies are kept as they are."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import os
 
 import brotli
 
-from sitegen.precompress import MIN_SIZE, precompress
+from sitegen.site.precompress import MIN_SIZE, precompress
 
 
 def test_copies_for_text_that_gains_none_for_small_images_or_incompressible(tmp_path):

@@ -1,4 +1,4 @@
-"""sitegen.preview: the pieces of the incremental editor preview (`mkdocs serve --dirty`).
+"""sitegen.site.preview: the pieces of the incremental editor preview (`mkdocs serve --dirty`).
 The running server is tested in tests/e2e/test_preview_server.py."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import logging
 import os
 from types import SimpleNamespace
 
-from sitegen.preview import (BUILD_LOG, Build, BuildState, DirtyWarningFilter, PageSources, PreviewState, builds_in,
+from sitegen.site.preview import (BUILD_LOG, Build, BuildState, DirtyWarningFilter, PageSources, PreviewState, builds_in,
                              layout_fingerprint, merge_search_index, page_url)
 
 NAV = [{"全国规则概览": "index.md"}, {"各省": [{"河北省": "provinces/hebei.md"}]}]

@@ -1,4 +1,4 @@
-"""sitegen.pyodide_build (`make wheels`): the same inputs give the same bytes (the site's asset folder is named
+"""sitegen.runtime.pyodide_build (`make wheels`): the same inputs give the same bytes (the site's asset folder is named
 by these hashes, so a rebuild must not change them)."""
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from sitegen import pyodide_build as build_wheels
+import pytest
+
+from sitegen.runtime import pyodide_build as build_wheels
 
 
 def _zip(path: Path, date: tuple) -> bytes:
@@ -35,6 +37,7 @@ def test_normalised_zips_do_not_depend_on_when_they_were_written(tmp_path):
         assert z.getinfo("a.txt").external_attr == 0o644 << 16
 
 
+@pytest.mark.pyodide  # builds the runtime with Node (make check leaves it out)
 def test_a_forced_build_gives_the_files_of_the_manifest(tmp_path, monkeypatch):
     """One build from scratch, compared with build/pyodide/manifest.json: the session's build
     (`make wheels`, or `build()` below when the inputs changed), written at another time."""
@@ -56,8 +59,8 @@ def test_a_forced_build_gives_the_files_of_the_manifest(tmp_path, monkeypatch):
 
 def test_the_inputs_hash_covers_the_build_and_its_helpers():
     names = {path.relative_to(build_wheels.ROOT).as_posix() for path in build_wheels.TRACE_INPUTS}
-    assert names == {"sitegen/pyodide_stdlib.py", "tools/trace_stdlib.mjs", "web/wheels.mjs",
-                     "sitegen/runtime_compress.py", "sitegen/pyodide_wasm.py", "tools/slim_wasm.mjs",
+    assert names == {"sitegen/runtime/pyodide_stdlib.py", "tools/trace_stdlib.mjs", "web/wheels.mjs",
+                     "sitegen/runtime/runtime_compress.py", "sitegen/runtime/pyodide_wasm.py", "tools/slim_wasm.mjs",
                      "node_modules/binaryen/package.json"}  # binaryen's version: it rewrites the wasm
     assert all(path.is_file() for path in build_wheels.TRACE_INPUTS)
 

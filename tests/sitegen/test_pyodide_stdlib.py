@@ -1,4 +1,4 @@
-"""sitegen.pyodide_stdlib: the trimmed stdlib zip is compiled from sources, reproducibly. The trace
+"""sitegen.runtime.pyodide_stdlib: the trimmed stdlib zip is compiled from sources, reproducibly. The trace
 itself (Node running every vector) is exercised by `make wheels` and tests/pyodide."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import marshal
 import zipfile
 
-from sitegen.pyodide_stdlib import TRACER, VECTORS, ZIP_DATE, write_trimmed
+from sitegen.runtime.pyodide_stdlib import TRACER, VECTORS, ZIP_DATE, write_trimmed
 
 SOURCES = {"json/__init__.py": '"""doc"""\nassert False\nVALUE = (1 +\n 0)\n', "keyword.py": "kwlist = []\n", "unused.py": "x = 1\n"}
 

@@ -1,4 +1,4 @@
-"""sitegen/pyodide_wasm.py: which exports of pyodide.asm.wasm stay, and what the built runtime's
+"""sitegen/runtime/pyodide_wasm.py: which exports of pyodide.asm.wasm stay, and what the built runtime's
 wasm keeps of the npm package's (tests/pyodide runs every vector on it, tests/e2e the browsers)."""
 
 import json
@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 
-from sitegen import pyodide_build, pyodide_wasm
+from sitegen.runtime import pyodide_build
+from sitegen.runtime import pyodide_wasm
 
 COPY = 'var _PyFoo_Bar=Module["_PyFoo_Bar"]=wasmExports["PyFoo_Bar"];'
 

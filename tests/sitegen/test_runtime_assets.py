@@ -1,4 +1,4 @@
-"""sitegen.runtime_assets: the calculators' HTML block, the runtime copy and the offline embed."""
+"""sitegen.runtime.runtime_assets: the calculators' HTML block, the runtime copy and the offline embed."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 
 from calculators import rules
 from calculators.registry import BY_NAME
-from sitegen import runtime_assets as ra
+from sitegen.runtime import runtime_assets as ra
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""sitegen.runtime_compress: brotli and gzip copies of the runtime's files, cached by content."""
+"""sitegen.runtime.runtime_compress: brotli and gzip copies of the runtime's files, cached by content."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 
 import brotli
 
-from sitegen import runtime_compress
+from sitegen.runtime import runtime_compress
 
 
 def test_copies_are_written_beside_the_file_and_cached(tmp_path, monkeypatch):

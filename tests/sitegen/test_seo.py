@@ -1,9 +1,9 @@
-"""sitegen.seo: robots.txt names the sitemap by its absolute URL when the site's origin is known,
+"""sitegen.site.seo: robots.txt names the sitemap by its absolute URL when the site's origin is known,
 and the sitemap's locations are read in order (the built site's check is in tests/deploy)."""
 
 from __future__ import annotations
 
-from sitegen.seo import robots_txt, sitemap_locations
+from sitegen.site.seo import robots_txt, sitemap_locations
 
 
 def test_robots_allows_everything_and_names_the_absolute_sitemap():

@@ -1,4 +1,4 @@
-"""sitegen.theme_assets: overrides/ in front of the theme, its files under content-hashed names,
+"""sitegen.site.theme_assets: overrides/ in front of the theme, its files under content-hashed names,
 and the offline build's local polyfills. The built site is tested in tests/site and tests/deploy."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 from mkdocs.structure.files import File, Files
 
-from sitegen import theme_assets
-from sitegen.theme_assets import OVERRIDES, POLYFILLS, THEME_ASSETS
+from sitegen.site import theme_assets
+from sitegen.site.theme_assets import OVERRIDES, POLYFILLS, THEME_ASSETS
 
 SHIM_URL = "https://unpkg.com/iframe-worker/shim"
 

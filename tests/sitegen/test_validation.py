@@ -1,11 +1,11 @@
-"""sitegen.validation: a pydantic error becomes one problem per field, with the YAML line of the
+"""sitegen.data.validation: a pydantic error becomes one problem per field, with the YAML line of the
 field (or of its nearest parent), a Chinese message naming what was found, and a hint."""
 
 from __future__ import annotations
 
-from sitegen.model import LocalFact
-from sitegen.validation import kind_name, problems_for
-from sitegen.yaml_lines import parse
+from sitegen.data.model import LocalFact
+from sitegen.data.validation import kind_name, problems_for
+from sitegen.data.yaml_lines import parse
 
 FILE = "data/cities/442000.yaml"
 
@@ -23,7 +23,9 @@ def test_each_wrong_field_is_one_problem_at_its_line():
     assert problems(text) == [
         f"{FILE}:1 kind: 取值 'transfer_time_limt' 无效，应为 transfer_time_limit、max_waiting_months、"
         "min_contribution_years、enrolment_window、personal_account、gap_rule、contribution_years、"
-        "incentive_step、note 之一",
+        "incentive_step、incentive_cap、extension_window、benefit_start、resident_fixed_wait_months、"
+        "resident_months_per_lapsed_year、lapse_counting、repair_fee_year、lapse_illness_cut、employee_gap_wait、"
+        "note 之一",
         # int | Decimal | str: the three members' errors are one problem, without pydantic's tags
         f"{FILE}:3 value: 类型不符：实际为列表 [1]（提示：应为整数、小数或文本）",
         f"{FILE}:6 source.url: 不是有效的网址：'not a url'（提示：以 http:// 或 https:// 开头的完整网址）",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.preview import Build
+from sitegen.site.preview import Build
 from tools import bench_preview
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_copy_names_the_hook_by_absolute_path(tmp_path):
     root = bench_preview.copy_project(tmp_path / "project")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert f"- {ROOT / 'sitegen' / 'hook.py'}" in config
+    assert f"- {ROOT / 'sitegen' / 'site' / 'hook.py'}" in config
     assert (root / bench_preview.CITY_FILE).is_file()
     assert (root / "templates" / "city.md.j2").is_file()
 

@@ -58,12 +58,16 @@ def test_calculators(outputs):
 
 def test_site(outputs):
     text = outputs["bench_site.py"]
-    rows = re.findall(rf"(?m)^\| ([\d,]+) cities \| ([\d,]+) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER})× \|$", text)
+    rows = re.findall(rf"(?m)^\| ([\d,]+) cities \| ([\d,]+) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER})× \| "
+                      rf"({NUMBER}) \| ({NUMBER})× \|$", text)
     assert len(rows) == 2, text
     (small, small_pages, *_), (big, big_pages, *_) = rows
     assert int(big) == 2 * int(small) > 0 and int(big_pages) > int(small_pages)
     assert all(float(seconds) > 0 for row in rows for seconds in row[2:4])
     assert re.search(rf"growth for {NUMBER}× the pages: ours {NUMBER}×, plain {NUMBER}×", text)
+    # The hook's stages, timed inside the "ours" build.
+    assert len(re.findall(rf"(?m)^stages of ours, [\d,]+ cities: pages {NUMBER} s, runtime copy {NUMBER} s, "
+                          rf"precompress {NUMBER} s$", text)) == 2, text
 
 
 def test_preview(outputs):

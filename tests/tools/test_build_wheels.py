@@ -1,4 +1,4 @@
-"""tools/build_wheels.py (`make wheels`): the command line of sitegen.pyodide_build, runnable as
+"""tools/build_wheels.py (`make wheels`): the command line of sitegen.runtime.pyodide_build, runnable as
 a script without editing sys.path (the package is installed editable by `make setup`)."""
 
 from __future__ import annotations
@@ -20,4 +20,4 @@ def test_the_script_is_the_build_command_line():
 def test_the_script_holds_no_build_logic():
     text = SCRIPT.read_text(encoding="utf-8")
     assert "sys.path" not in text
-    assert "from sitegen.pyodide_build import main" in text
+    assert "from sitegen.runtime.pyodide_build import main" in text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.load import load_calendar
+from sitegen.data.load import load_calendar
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("import_calendar", REPO / "tools" / "import_calendar.py")

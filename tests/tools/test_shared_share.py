@@ -1,5 +1,5 @@
 """tools/shared_share.py: what counts as a city page's main text, how a shared sentence is
-counted, and the goal of issue 13 on the real pages (median shared share ≤ 0.6)."""
+counted, and the goal on the real pages (median shared share ≤ 0.6)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,9 @@ Pyodide (tests/pyodide/run_vectors.mjs) with the same JSON files.
 
 Each JSON file is `{"calculator", "about", "rows": [...]}`; a row is
 `{"name", "source", "args": [subcommand, ...], "expect": {...}}` or, for invalid input,
-`{..., "expect_error": {"code", "field"}}`.
+`{..., "expect_error": {"code", "field"}}`. A row whose answer depends on which holiday years are
+official names the calendar it assumes, `"calendar": NAME` (tests/calendar_fixture.py), and is
+checked on that calendar; a row without one runs on the project's data.
 
 `expect` is matched as a subset: every key given must be in the output with an equal value.
 Objects nest the same way; lists must have the same length and match item by item; other values
@@ -16,6 +18,7 @@ import json
 import os
 
 from calculators.cli import run
+from calculators.holiday_calendar import Calendar
 
 REQUIRED = ("name", "source", "args")
 
@@ -73,12 +76,23 @@ def _has_chinese(text):
     return isinstance(text, str) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def check_row(row):
-    """None if the row passes, else a description of the first mismatch."""
+def calendars_from_json(data):
+    """{name: Calendar} from {name: {year as text: YEARS entry}} (tests/calendar_fixture.calendars_json)."""
+    return {name: Calendar({int(year): entry for year, entry in years.items()}) for name, years in data.items()}
+
+
+def check_row(row, calendars=None):
+    """None if the row passes, else a description of the first mismatch. `calendars`: {name:
+    Calendar} for the rows that name one."""
     missing = [key for key in REQUIRED if key not in row]
     if missing or ("expect" in row) == ("expect_error" in row):
         return f"malformed row: needs {', '.join(REQUIRED)} and exactly one of expect/expect_error"
-    code, output = run(list(row["args"]))
+    calendar = None
+    if "calendar" in row:
+        calendar = (calendars or {}).get(row["calendar"])
+        if calendar is None:
+            return f"the row names calendar {row['calendar']!r}, which the run was not given"
+    code, output = run(list(row["args"]), calendar)
     try:
         output = json.loads(json.dumps(output, ensure_ascii=False))  # must be JSON as printed
     except (TypeError, ValueError) as error:
