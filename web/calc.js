@@ -494,7 +494,7 @@
       var li = list.appendChild(el("li"));
       li.setAttribute("data-source", source.id);
       li.appendChild(el("strong", null, source.title));
-      li.appendChild(document.createTextNode("：" + source.document + (source.article ? " " + source.article : "") + "（"));
+      li.appendChild(document.createTextNode("：" + (source.document_text || source.document) + (source.article ? " " + source.article : "") + "（"));
       li.appendChild(el("span", "yb-grade yb-grade-" + source.grade, source.grade_text));
       li.appendChild(document.createTextNode("）"));
       var a = li.appendChild(el("a", null, source.url));

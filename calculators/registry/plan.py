@@ -9,6 +9,7 @@ from calculators.plan_json import plan_json
 from calculators.present import Row, date_row, date_text, month_text, row
 from calculators.registry import Calculator
 from calculators.registry.transfer_deadline import estimate_row, status_text
+from calculators.text import dates_in_words
 
 SCHEME_CHOICES = ((EMPLOYEE, "职工医保"), (RESIDENT, "居民医保"))
 ACCOUNT_TEXT = {
@@ -136,7 +137,8 @@ def extras(r: Plan, inputs: dict) -> dict:
         steps.append({"code": step.code, "title": step.title, "due": step.due and step.due.isoformat(),
                       "due_text": step.due and date_text(step.due), "cites": [c["title"] for c in cited],
                       "basis": basis, "grade": grade})
-    sources = [{**source, "grade_text": GRADE_TEXT[source["grade"]]} for source in raw["sources"]]
+    sources = [{**source, "grade_text": GRADE_TEXT[source["grade"]], "document_text": dates_in_words(source["document"])}
+               for source in raw["sources"]]
     return {"steps": steps, "timeline": _timeline(r, inputs), "sources": sources}
 
 

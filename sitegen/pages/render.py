@@ -24,6 +24,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from calculators.text import dates_in_words
 from sitegen.data.model import GRADE_LABELS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -59,23 +60,6 @@ def number(value: int | Decimal | str | None) -> str:
 def grade_label(grade: str) -> str:
     """The reader-facing label of a source grade (sitegen.data.model.GRADE_LABELS)."""
     return GRADE_LABELS[grade]
-
-
-_ISO_IN_TEXT = re.compile(r"https?://\S+|(?<![\d/.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(\d{2}))?(?!\d)")
-
-
-def dates_in_words(value: object) -> str:
-    """Free text from data/ (a source's title or note) with its ISO dates and months written
-    as the site writes them: 2023-12-20 → 2023年12月20日, 2025-04 → 2025年4月. URLs
-    are left as they are."""
-
-    def word(match: re.Match) -> str:
-        if match.group(1) is None:
-            return match.group(0)
-        year, month, day = match.group(1), int(match.group(2)), match.group(3)
-        return f"{year}年{month}月" + (f"{int(day)}日" if day else "")
-
-    return _ISO_IN_TEXT.sub(word, str(value))
 
 
 def url(value: object) -> Markup:

@@ -245,3 +245,10 @@ def test_each_grade_has_its_words_beside_a_step():
     assert step_basis([{"grade": "L", "title": "北京市的规定"}, {"grade": "S", "title": "乙"}]) == (
         "依据：北京市的规定（北京市政府或医保部门网站）；乙（二手网站）", "L")
     assert step_basis([]) == ("", None)
+
+
+def test_a_sources_title_with_an_iso_date_is_shown_in_words():
+    from calculators.text import dates_in_words
+
+    assert dates_in_words("政务动态（2023-12-20）、报道（2025-04，S）") == "政务动态（2023年12月20日）、报道（2025年4月，S）"
+    assert dates_in_words("https://a.gov.cn/2023-05-05/x.html 2004-2026") == "https://a.gov.cn/2023-05-05/x.html 2004-2026"
