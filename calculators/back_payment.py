@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from calculators.errors import CalculatorError
-from calculators.inputs import format_month
 from calculators.late_fee import DAY_COUNT_NOTE, EMPLOYER, LateFee, late_fee, overdue_days
 from calculators.limits import MAX_BACK_PAYMENT_MONTHS
 from calculators.money import check_amount, round_fen
 from calculators.notes import Note
+from calculators.text import date_words, month_words
 
 
 @dataclass(frozen=True)
@@ -57,21 +57,21 @@ def back_payment(months: list[ArrearsMonth], paid: datetime.date, payer: str = E
     for item in sorted(months, key=lambda m: (m.month.year, m.month.month)):
         key = (item.month.year, item.month.month)
         if key in seen:
-            raise CalculatorError("duplicate_month", "month", f"{format_month(item.month)} 填写了不止一次。")
+            raise CalculatorError("duplicate_month", "month", f"{month_words(item.month)}填写了不止一次。")
         seen.add(key)
         check_amount(item.owed, "month")
         if paid < item.due:
             raise CalculatorError(
                 "inconsistent_dates",
                 "paid",
-                f"{format_month(item.month)} 的应缴日期 {item.due.isoformat()} 晚于实际缴费日期 {paid.isoformat()}。",
+                f"{month_words(item.month)}的应缴日期{date_words(item.due)}晚于实际缴费日期{date_words(paid)}。",
             )
         days = overdue_days(item.due, paid, "month")
         fee = late_fee(item.owed, days=days, payer=payer)
         rows.append(BackPaymentRow(item.month, item.due, fee))
         for note in fee.notes:
             if note.code == "cap_disputed":
-                notes.append(Note(note.code, f"{format_month(item.month)}：{note.message}"))
+                notes.append(Note(note.code, f"{month_words(item.month)}：{note.message}"))
             elif note not in notes:
                 notes.append(note)
     total_owed = round_fen(sum((r.fee.owed for r in rows), Decimal(0)))

@@ -26,10 +26,11 @@ import datetime
 from dataclasses import dataclass
 
 from calculators.errors import CalculatorError
-from calculators.inputs import MONTHS_PER_YEAR, format_month, month_from_index, month_index
+from calculators.inputs import MONTHS_PER_YEAR, month_from_index, month_index
 from calculators.limits import MAX_CONTINUOUS_MONTHS
 from calculators.notes import Note
 from calculators.rules import EMPLOYEE_WAIT_MAX_MONTHS, GAP_RETROACTIVE_MAX_MONTHS, SWITCH_MIN_CONTINUOUS_YEARS
+from calculators.text import month_words
 
 
 NO_GAP = "no_gap"
@@ -127,7 +128,7 @@ def employee_gap(
     notes.append(
         Note(
             "month_counting_assumption",
-            f"中断月数按最后缴费月份（{format_month(last_paid)}）与恢复缴费月份（{format_month(resumed)}）"
+            f"中断月数按最后缴费月份（{month_words(last_paid)}）与恢复缴费月份（{month_words(resumed)}）"
             "之间的整月计算；全国统一的计算口径尚未确认。",
         )
     )

@@ -28,7 +28,7 @@ from calculators.employee_gap import LOCAL_RULE_NEEDED, NO_GAP, RETROACTIVE, WAI
 from calculators.errors import CalculatorError
 from calculators.holiday_calendar import DEFAULT as DEFAULT_CALENDAR
 from calculators.holiday_calendar import Calendar
-from calculators.inputs import format_month, month_from_index, month_index, parse_choice
+from calculators.inputs import month_from_index, month_index, parse_choice
 from calculators.notes import Note
 from calculators.places import DEFAULT_PLACES, Fact, Place, Places, resolve_city
 from calculators.plan_rules import EMPLOYEE_GAP_WAIT_KIND, GAP_RULE_KIND, MAX_WAIT_KIND, TIME_LIMIT_KIND
@@ -41,6 +41,7 @@ from calculators.rules import (
     TRANSFER_IN_WORKDAYS,
     TRANSFER_OUT_WORKDAYS,
 )
+from calculators.text import date_words, month_words
 from calculators.transfer import Estimate, TransferDeadline, transfer_deadline
 
 EMPLOYEE = "employee"
@@ -330,7 +331,7 @@ def _employee_gap_part(draft: _Draft, found: _Found, move: _Move, last_paid, res
     if (today is not None and resumed is None and found.resume_by is not None
             and month_index(today) > month_index(found.resume_by)):
         draft.problem("resume_window_passed",
-                      f"今天已过 {format_month(found.resume_by)}：现在才在{move.destination.short_name}开始缴费，"
+                      f"今天已过{month_words(found.resume_by)}：现在才在{move.destination.short_name}开始缴费，"
                       f"中断会超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月。", "gap_retroactive_max_months")
 
 
@@ -415,11 +416,11 @@ def _gap_cites(gap: EmployeeGap, switch: bool, local_wait: Fact | None) -> tuple
 def _enrol_title(destination: Place, to_scheme: str, resume_by, resumed, switch: bool) -> str:
     title = f"在{destination.short_name}参加{SCHEME_NAMES[to_scheme]}"
     if resume_by is not None:
-        title += f"，最晚从 {format_month(resume_by)} 起缴费，中断才不超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月"
+        title += f"，最晚从{month_words(resume_by)}起缴费，中断才不超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月"
         if resumed is not None and resumed > resume_by:
-            title += f"（所填 {format_month(resumed)} 起缴费，已晚于此）"
+            title += f"（所填{month_words(resumed)}起缴费，已晚于此）"
     elif resumed is not None:
-        title += f"（{format_month(resumed)} 起缴费）"
+        title += f"（{month_words(resumed)}起缴费）"
     if switch and resume_by is None:
         title += f"；换险种须连续参保满 {SWITCH_MIN_CONTINUOUS_YEARS} 年，中断不超过 {GAP_RETROACTIVE_MAX_MONTHS} 个月才可补缴"
     return title
@@ -427,9 +428,10 @@ def _enrol_title(destination: Place, to_scheme: str, resume_by, resumed, switch:
 
 def _deadline_text(due: datetime.date | None, estimate: Estimate | None) -> str:
     if due is not None:
-        return f"，期限 {due.isoformat()}"
+        return f"，期限{date_words(due)}"
     if estimate is not None:
-        return f"，预计 {estimate.date.isoformat()}（{estimate.earliest.isoformat()} 至 {estimate.latest.isoformat()} 之间，放假安排公布后才能确定）"
+        return (f"，预计{date_words(estimate.date)}，可能在{date_words(estimate.earliest)}至{date_words(estimate.latest)}之间"
+                "（放假安排公布后才能确定）")
     return ""
 
 
@@ -488,11 +490,11 @@ def _benefits_step(draft: _Draft, destination: Place, gap: EmployeeGap | None, r
         title, cites = "缴费没有中断，待遇接续", ("gap_retroactive_max_months",)
         due = gap.benefits_from_latest
     elif gap.outcome == RETROACTIVE:
-        title = f"补缴后自缴费当月（最晚 {format_month(gap.benefits_from_latest)}）起享受待遇，中断期间的费用可追溯报销"
+        title = f"补缴后自缴费当月（最晚{month_words(gap.benefits_from_latest)}）起享受待遇，中断期间的费用可追溯报销"
         cites, due = ("gap_retroactive_max_months",), gap.benefits_from_latest
     elif gap.outcome == WAITING_PERIOD:
         source = f"{local_wait.place_name}的规定" if local_wait is not None else "全国上限"
-        title = (f"最晚从 {format_month(gap.benefits_from_latest)} 起享受待遇（等待期最长 {gap.max_waiting_months} 个月，"
+        title = (f"最晚从{month_words(gap.benefits_from_latest)}起享受待遇（等待期最长 {gap.max_waiting_months} 个月，"
                  f"按{source}）")
         cites = ("employee_wait_max_months",) + ((local_wait.id,) if local_wait is not None else ())
         due = gap.benefits_from_latest

@@ -12,9 +12,9 @@ import datetime
 from decimal import Decimal
 
 from calculators.money import format_money
+from calculators.text import WEEKDAYS, date_words, month_words
 
 ROW_TYPES = ("date", "estimate", "text", "money", "status")
-WEEKDAYS = "一二三四五六日"
 MISSING = "无法计算（见下方说明）"
 
 Row = dict[str, str]
@@ -22,12 +22,12 @@ Row = dict[str, str]
 
 def date_text(day: datetime.date) -> str:
     """2026-03-02 → 2026年3月2日（星期一）."""
-    return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
+    return date_words(day)
 
 
 def month_text(month: datetime.date) -> str:
     """The month of a date → 2026年8月."""
-    return f"{month.year}年{month.month}月"
+    return month_words(month)
 
 
 def row(label: str, value: str, kind: str, text: str | None = None) -> Row:

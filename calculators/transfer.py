@@ -15,6 +15,10 @@ Assumptions and choices (stated to the reader through `notes`):
   not later than it, `overdue` when it is. With an estimate, a status is given only when it holds
   under every arrangement: within the limit when today is not later than the earliest possible
   deadline, overdue when today is later than the latest; otherwise None with `status_unknown`.
+- An acceptance date after today is a plan: the deadlines are computed from it as for any date,
+  and `status` is `not_accepted`.
+- `workdays_left` counts the working days after today up to and including the last deadline, when
+  within the limit and that count is final (None otherwise).
 - `overdue_workdays` counts the working days after the due date up to and including today; it is 0
   when within the limit (and may be 0 when overdue only by a weekend), None when no "today" is
   given or when that count reaches days that are not final.
@@ -29,6 +33,7 @@ from calculators.errors import CalculatorError, CalendarNotCovered
 from calculators.holiday_calendar import DEFAULT, Calendar, Day
 from calculators.notes import Note
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
+from calculators.text import date_words
 from calculators.workdays import (
     WorkdayCount,
     count_between,
@@ -40,6 +45,7 @@ from calculators.workdays import (
 
 WITHIN_LIMIT = "within_limit"
 OVERDUE = "overdue"
+NOT_ACCEPTED = "not_accepted"  # today is before the acceptance date: a plan, not an error
 PROVISIONAL = "calendar_provisional"
 
 START_DAY_NOTE = Note(
@@ -73,6 +79,7 @@ class TransferDeadline:
     in_days: tuple[Day, ...] = ()  # the days counted for the 转入地, after its start (point estimate)
     in_start: datetime.date | None = None  # the day the 转入地's count starts from
     calendar: Calendar = DEFAULT  # the working-day calendar the answer was counted on
+    workdays_left: int | None = None  # working days after today up to the last deadline (final counts only)
 
 
 OUT_STAGE = f"转出地期限（受理后 {TRANSFER_OUT_WORKDAYS} 个工作日）"
@@ -86,16 +93,14 @@ def _uncovered(stage: str, error: CalendarNotCovered, calendar: Calendar, base: 
     last = last_covered_day(calendar)
     if base is not None and error.year > last.year:
         counted = workdays_between(base, last, calendar)
-        progress = f"截至 {last.isoformat()} 已计 {counted} 个工作日（估算），还差 {need - counted} 个。"
+        progress = f"截至{date_words(last)}已计 {counted} 个工作日（估算），还差 {need - counted} 个。"
     return Note(CalendarNotCovered.CODE, f"{stage}：{error.message}{progress}")
 
 
 def _validate(accepted: datetime.date, received: datetime.date | None, today: datetime.date | None) -> None:
     if received is not None and received < accepted:
         raise CalculatorError("inconsistent_dates", "received", "转入地收到信息表的日期不能早于受理日期。")
-    if today is not None and today < accepted:
-        raise CalculatorError("inconsistent_dates", "today", "今天的日期不能早于受理日期。")
-    if today is not None and received is not None and received > today:
+    if today is not None and received is not None and today >= accepted and received > today:
         raise CalculatorError("inconsistent_dates", "received", "转入地收到信息表的日期不能晚于今天。")
 
 
@@ -177,19 +182,34 @@ def transfer_deadline(
         notes.append(
             Note(
                 "transfer_out_late",
-                f"转出地期限为 {out.estimate.isoformat()}{'' if out_due else '（估算）'}，信息表 {received.isoformat()} 才送达，"
+                f"转出地期限为{date_words(out.estimate)}{'' if out_due else '（估算）'}，信息表{date_words(received)}才送达，"
                 f"晚了 {late_text}；转入地期限从收到之日起算。",
             )
         )
 
     in_due = in_count.official if in_count is not None and in_estimate is None else None
-    status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems, calendar)
+    if today is not None and today < accepted:
+        status, overdue = NOT_ACCEPTED, None
+    else:
+        status, overdue = _status(today, in_due, in_estimate, due_after_coverage, problems, calendar)
     return TransferDeadline(
         accepted, received, today, out_due, in_due, status, overdue, tuple(problems), tuple(notes),
         out_estimate, in_estimate,
         out.days if out else (), in_count.days if in_count else (),
         (received or (out.estimate if out else None)), calendar,
+        _workdays_left(today, in_due, calendar) if status == WITHIN_LIMIT else None,
     )
+
+
+def _workdays_left(today: datetime.date | None, due: datetime.date | None, calendar: Calendar) -> int | None:
+    """Working days after today up to and including the deadline, when that count is final."""
+    if today is None or due is None:
+        return None
+    try:
+        left = count_between(today, due, calendar)
+    except CalendarNotCovered:
+        return None
+    return left.estimate if left.final else None
 
 
 def _status(
@@ -209,7 +229,7 @@ def _status(
             return OVERDUE, _overdue_count(estimate.latest, today, problems, calendar, certain=False)
         problems.append(Note(
             "status_unknown",
-            f"今天处在最早可能期限 {estimate.earliest.isoformat()} 与最晚可能期限 {estimate.latest.isoformat()} 之间，"
+            f"今天处在最早可能期限{date_words(estimate.earliest)}与最晚可能期限{date_words(estimate.latest)}之间，"
             "放假安排公布前无法判断是否已超期。",
         ))
         return None, None
@@ -234,7 +254,7 @@ def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note
         so_far = workdays_between(due, last, calendar)
         problems.append(Note(
             CalendarNotCovered.CODE,
-            f"已超期（截至 {last.isoformat()} 已超过约 {so_far} 个工作日），但之后的工作日数无法计算：{error.message}",
+            f"已超期（截至{date_words(last)}已超过约 {so_far} 个工作日），但之后的工作日数无法计算：{error.message}",
         ))
         return None
     if certain and between.final:
@@ -242,7 +262,7 @@ def _overdue_count(due: datetime.date, today: datetime.date, problems: list[Note
     counted = "最晚可能期限" if not certain else "期限"
     problems.append(Note(
         PROVISIONAL,
-        f"已超期；从{counted} {due.isoformat()} 到今天约 {between.estimate} 个工作日"
+        f"已超期；从{counted}{date_words(due)}到今天约 {between.estimate} 个工作日"
         f"（{between.fewest}–{between.most} 个），放假安排公布后才能确定。",
     ))
     return None

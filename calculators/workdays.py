@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from calculators.errors import CalendarNotCovered, CalendarProvisional
 from calculators.holiday_calendar import DEFAULT, Calendar, Day
 from calculators.inputs import check_day_count
+from calculators.text import date_words
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -84,8 +85,8 @@ def provisional_message(pending_year: int, reached_estimated_year: bool, provisi
     if earliest == latest:
         span = "；在各种可能的补假和调休安排下都是这一天，但仍以通知为准"
     else:
-        span = f"，可能在 {earliest.isoformat()} 至 {latest.isoformat()} 之间"
-    return f"{why}：按法定节假日估算为 {estimate.isoformat()}{span}。"
+        span = f"，可能在{date_words(earliest)}至{date_words(latest)}之间"
+    return f"{why}：按法定节假日估算为{date_words(estimate)}{span}。"
 
 
 def count_workdays(start: datetime.date, n: int, calendar: Calendar = DEFAULT) -> WorkdayCount:

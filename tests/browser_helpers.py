@@ -158,3 +158,32 @@ def assert_rows_shown(page: Page, calculator: str, expected: dict) -> None:
         (r["label"], r["text"] + r.get("detail", ""), r["value"] if r["type"] in ("date", "estimate") else None)
         for r in expected["rows"]
     ]
+
+
+# An ISO date or month (YYYY-MM-DD, YYYY-MM) in text a reader sees.
+ISO_TEXT = r"(?<![\d/.-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-\d{2})?(?!\d)"
+
+
+def iso_in_visible_text(page: Page) -> list[str]:
+    """The rendered text nodes of the page holding an ISO date or month, outside code examples
+    (<code>, <pre>) and URLs shown as text (.yb-url); <time datetime> keeps ISO in its attribute."""
+    return page.evaluate(
+        """(pattern) => {
+            const iso = new RegExp(pattern);
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const found = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || parent.closest("script, style, code, pre, noscript, template, .yb-url")) continue;
+                if (parent.checkVisibility && !parent.checkVisibility()) continue;
+                if (iso.test(node.textContent)) found.push(node.textContent.trim());
+            }
+            return found;
+        }""",
+        ISO_TEXT,
+    )
+
+
+def assert_no_iso_in_visible_text(page: Page) -> None:
+    found = iso_in_visible_text(page)
+    assert found == [], found

@@ -343,8 +343,14 @@
     var id = nextId++;
     var fields = fieldsOf(form);
     if (form.hasAttribute("data-fragment") && self.history && history.replaceState) {
-      // The inputs go after "#": browsers never send that part to a server.
-      history.replaceState(null, "", "#" + new URLSearchParams(fields).toString());
+      // The inputs go after "#": browsers never send that part to a server. Today as the
+      // device gave it stays out: whoever opens the link later computes with their own today.
+      var shared = {};
+      Object.keys(fields).forEach(function (name) {
+        var field = form.elements.namedItem(name);
+        if (!(field && field.dataset && field.dataset.ybToday === fields[name])) shared[name] = fields[name];
+      });
+      history.replaceState(null, "", "#" + new URLSearchParams(shared).toString());
     }
     pending[id] = { form: form, fields: fields, t: performance.now() };
     form.setAttribute("aria-busy", "true");
@@ -444,7 +450,12 @@
         var t = due.appendChild(el("time", null, step.due_text));
         t.setAttribute("datetime", step.due);
       }
-      if (step.cites && step.cites.length) li.appendChild(el("span", "yb-step-cites", "依据：" + step.cites.join("；")));
+      if (step.basis) {
+        // What the step rests on, its grade in words (calculators/registry/plan.py step_basis).
+        li.appendChild(el("span", "yb-step-basis" + (step.grade ? " yb-grade-" + step.grade : ""), step.basis));
+      } else if (step.cites && step.cites.length) {
+        li.appendChild(el("span", "yb-step-cites", "依据：" + step.cites.join("；")));
+      }
     });
     return box;
   }
@@ -463,15 +474,27 @@
     return box;
   }
 
+  /* The full list, folded on screen under a button (print always shows it, calc.css). */
   function sourcesList(sources) {
-    var box = el("div", "yb-plan-sources");
+    var box = el("div", "yb-plan-sources yb-folded");
     box.appendChild(el("h3", null, "依据和来源"));
-    var list = box.appendChild(el("ol"));
+    var list = el("ol");
+    list.id = "yb-plan-sources-" + nextId++;
+    var toggle = box.appendChild(el("button", "yb-sources-toggle", "展开全部 " + sources.length + " 条来源"));
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", list.id);
+    toggle.addEventListener("click", function () {
+      var open = box.classList.toggle("yb-folded") === false;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      toggle.textContent = open ? "收起来源" : "展开全部 " + sources.length + " 条来源";
+    });
+    box.appendChild(list);
     sources.forEach(function (source) {
       var li = list.appendChild(el("li"));
       li.setAttribute("data-source", source.id);
       li.appendChild(el("strong", null, source.title));
-      li.appendChild(document.createTextNode("：" + source.document + (source.article ? " " + source.article : "") + "（"));
+      li.appendChild(document.createTextNode("：" + (source.document_text || source.document) + (source.article ? " " + source.article : "") + "（"));
       li.appendChild(el("span", "yb-grade yb-grade-" + source.grade, source.grade_text));
       li.appendChild(document.createTextNode("）"));
       var a = li.appendChild(el("a", null, source.url));
@@ -484,6 +507,10 @@
   /* A table Python laid out: {caption, columns, rows, footer}. */
   function dataTable(spec) {
     var box = el("div", "yb-table-box");
+    // It scrolls sideways on a phone: a keyboard must reach it too (a named, focusable region).
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", spec.caption);
     var table = box.appendChild(el("table", "yb-data-table"));
     table.appendChild(el("caption", null, spec.caption));
     var head = table.appendChild(el("thead")).appendChild(el("tr"));
@@ -549,10 +576,13 @@
       // For a printed or saved plan: the day it was computed (the reader's own clock).
       var now = new Date();
       var stamp = result.appendChild(el("p", "yb-computed", "本规划生成于 "));
-      var iso = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
-      var t = stamp.appendChild(el("time", null, now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日"));
+      var iso = localToday();
+      var t = stamp.appendChild(el("time", null, now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日（星期" +
+        "日一二三四五六".charAt(now.getDay()) + "）"));
       t.setAttribute("datetime", iso);
-      stamp.appendChild(document.createTextNode("，网址：" + location.href));
+      stamp.appendChild(document.createTextNode("，网址："));
+      var link = stamp.appendChild(el("a", "yb-url", location.href));
+      link.href = location.href;
     }
     if (payload.problems && payload.problems.length) {
       var problems = el("ul", "yb-problems");
@@ -569,6 +599,23 @@
       result.appendChild(notes);
     }
     result.hidden = false;
+  }
+
+  /* The reader's own date as "YYYY-MM-DD" (the device's local day, not UTC's). */
+  function localToday() {
+    var now = new Date();
+    return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
+
+  /* Every 「今天」 field starts at the device's date (reset keeps it: it is the default value); the
+   * reader may change it. Python still receives it as a field, never reads a clock itself. */
+  function fillToday(form) {
+    var field = form.elements.namedItem("today");
+    if (!field || field.type !== "date" || field.value) return;
+    var today = localToday();
+    field.defaultValue = today;
+    field.value = today;
+    field.dataset.ybToday = today;
   }
 
   /* A shared link (#from=442000&to=110000&…) fills the form and computes it. */
@@ -590,6 +637,7 @@
     if (form.dataset.ybBound) return;
     form.dataset.ybBound = "1";
     boxes.push(form);
+    fillToday(form);
     if (restoreFromFragment(form)) setTimeout(function () { submit(form); }, 0);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -9,7 +9,7 @@ from calculators.errors import CalculatorError
 from calculators.fields import DATE, ENTRIES, Field
 from calculators.inputs import format_month, parse_date, parse_month
 from calculators.money import format_money, parse_amount
-from calculators.present import Row, money_row, month_text, row
+from calculators.present import Row, date_text, money_row, month_text, row
 from calculators.registry import Calculator
 from calculators.registry.late_fee import PAYER, fee_row
 from calculators.text import shown
@@ -67,9 +67,9 @@ def rows(r: BackPayment, inputs: dict) -> list[Row]:
 def table(r: BackPayment, inputs: dict) -> dict:
     """The per-month table under the totals (the browser draws it as it is)."""
     return {"table": {
-        "caption": f"逐月明细（{inputs['paid'].year}年{inputs['paid'].month}月{inputs['paid'].day}日一次补缴）",
+        "caption": f"逐月明细（{date_text(inputs['paid'])}一次补缴）",
         "columns": ["月份", "欠缴金额（元）", "应缴日期", "逾期天数", "滞纳金（元）"],
-        "rows": [[month_text(item.month), format_money(item.fee.owed), item.due.isoformat(), f"{item.fee.days} 天",
+        "rows": [[month_text(item.month), format_money(item.fee.owed), date_text(item.due), f"{item.fee.days} 天",
                   format_money(item.fee.fee)] for item in r.rows],
         "footer": ["合计", format_money(r.total_owed), "", "", format_money(r.total_fee)],
     }}

@@ -7,7 +7,7 @@ from calculators.fields import DATE, Field
 from calculators.present import Row, date_row, date_text, row
 from calculators.registry import Calculator
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
-from calculators.transfer import OVERDUE, START_DAY_NOTE, WITHIN_LIMIT, Estimate, TransferDeadline, transfer_deadline
+from calculators.transfer import NOT_ACCEPTED, OVERDUE, START_DAY_NOTE, WITHIN_LIMIT, Estimate, TransferDeadline, transfer_deadline
 
 
 def _iso(value):
@@ -32,6 +32,7 @@ def to_json(r: TransferDeadline, inputs: dict) -> dict:
         "transfer_in_estimate": _estimate(r.transfer_in_estimate),
         "status": r.status,
         "overdue_workdays": r.overdue_workdays,
+        "workdays_left": r.workdays_left,
         "problems": [note.as_dict() for note in r.problems],
         "notes": [note.as_dict() for note in r.notes],
         "calendar_years": [calendar.first_year, calendar.last_official],
@@ -68,19 +69,28 @@ def rows(r: TransferDeadline, inputs: dict) -> list[Row]:
     out.append(_deadline_row(f"转入地办结期限（{basis} {TRANSFER_IN_WORKDAYS} 个工作日）",
                              r.transfer_in_due, r.transfer_in_estimate, pending))
     if r.today:
-        estimated = r.transfer_in_due is None and r.transfer_in_estimate is not None
-        if r.status == WITHIN_LIMIT:
-            status = "未超过期限" + ("（按任何可能的放假安排都未超过）" if estimated else "")
-        elif r.status == OVERDUE and r.overdue_workdays is not None:
-            status = f"已超过期限 {r.overdue_workdays} 个工作日"
-        elif r.status == OVERDUE:
-            status = "已超过期限（超期工作日数" + ("待放假安排公布后确定）" if estimated or r.transfer_in_due else "无法计算）")
-        elif estimated:
-            status = "无法判断（今天处在最早与最晚可能期限之间）"
-        else:
-            status = "无法判断（最后期限无法计算）"
-        out.append(row(f"截至 {date_text(r.today)}", r.status or "", "status", status))
+        out.append(row(f"截至{date_text(r.today)}", r.status or "", "status", status_text(r)))
     return out
+
+
+def status_text(r: TransferDeadline) -> str:
+    """Where the transfer stands on `today`, in words (the plan's rows show it too)."""
+    estimated = r.transfer_in_due is None and r.transfer_in_estimate is not None
+    if r.status == NOT_ACCEPTED:
+        status = "尚未受理（受理日期在今天之后，上面的期限按这个日期算出）"
+    elif r.status == WITHIN_LIMIT:
+        status = "未超过期限" + ("（按任何可能的放假安排都未超过）" if estimated else "")
+        if r.workdays_left is not None:
+            status += f"，离转入地期限还有 {r.workdays_left} 个工作日" if r.workdays_left else "，今天是转入地期限的最后一天"
+    elif r.status == OVERDUE and r.overdue_workdays is not None:
+        status = f"已超过期限 {r.overdue_workdays} 个工作日"
+    elif r.status == OVERDUE:
+        status = "已超过期限（超期工作日数" + ("待放假安排公布后确定）" if estimated or r.transfer_in_due else "无法计算）")
+    elif estimated:
+        status = "无法判断（今天处在最早与最晚可能期限之间）"
+    else:
+        status = "无法判断（最后期限无法计算）"
+    return status
 
 
 ENTRY = Calculator(
@@ -89,7 +99,7 @@ ENTRY = Calculator(
     fields=(
         Field("accepted", DATE, "受理日期", required=True, hint="经办机构受理转移申请的日期。"),
         Field("received", DATE, "转入地收到信息表的日期", hint="不知道可不填，按最晚情形（转出地期限最后一天收到）计算。"),
-        Field("today", DATE, "今天的日期", hint="填写后可判断是否已超过期限。"),
+        Field("today", DATE, "今天的日期", hint="默认取本机的日期，可以修改；用来判断是否已超过期限。"),
     ),
     compute=transfer_deadline,
     calendar=True,

@@ -206,6 +206,8 @@ def _summary(page: _Page) -> Part:
         # Link targets in raw HTML: Markup, so the "#" is not escaped as Markdown.
         "plan_from": Markup(f"{PLAN_TOKEN}#from={code}"),
         "plan_to": Markup(f"{PLAN_TOKEN}#to={code}"),
+        # The city page's plan form opens the planner with both cities after "#".
+        "plan_page": Markup(PLAN_TOKEN),
     }, indexed=any(found.values()))
 
 

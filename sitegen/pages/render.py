@@ -24,6 +24,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from calculators.text import dates_in_words
 from sitegen.data.model import GRADE_LABELS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -74,6 +75,7 @@ def front_matter(value: str) -> Markup:
 
 FILTERS = {
     "cn_date": cn_date,
+    "dates_in_words": dates_in_words,
     "number": number,
     "grade_label": grade_label,
     "url": url,

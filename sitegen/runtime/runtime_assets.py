@@ -14,6 +14,10 @@
 - `write_offline_embed(site_dir)`: the offline bundle's extra files, `assets/calc/<version>/embed/`:
   classic scripts holding the runtime's binaries (gzip, then base64) and pyodide.asm.js /
   pyodide.js as text, because a page opened from file:// can load <script src> but cannot fetch().
+- `places_script()`: places.js, every city's name, province and search keys (full pinyin with
+  the readings of sitegen.slugs.PINYIN_OVERRIDES, initials) for web/chooser.js, the city chooser;
+  compiled here so the browser needs no pinyin dictionary. A classic script, so it loads from
+  file:// too; chooser.js fetches it when a reader first focuses a chooser.
 - `render_calculators(prefill, base_url)`: the forms of calculators.registry (web/forms/) as one HTML block
   without blank lines, so Markdown passes it through as raw HTML; `assets_url_for(dest_uri)`
   gives the `base_url` for a page.
@@ -44,7 +48,9 @@ WEB = ROOT / "web"
 FORMS = WEB / "forms"
 ASSETS = Path("assets") / "calc"
 
-WEB_FILES = ("calc.js", "worker.js", "calc.css")
+WEB_FILES = ("calc.js", "worker.js", "calc.css", "chooser.js")
+PLACES_SCRIPT = "places.js"
+PLACES_DATA = ROOT / "calculators" / "places_data.py"
 # What the browser loads from the runtime (pyodide.mjs and package.json are not needed).
 RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Loaded as scripts over HTTP; embedded as text (not base64) for file://.
@@ -129,7 +135,31 @@ def asset_version(build: Path = PYODIDE_BUILD) -> str:
     for name in WEB_FILES:
         h.update(name.encode())
         h.update((WEB / name).read_bytes())
+    h.update(places_script().encode())
     return h.hexdigest()[:12]
+
+
+def _places_stamp() -> tuple:
+    stat = PLACES_DATA.stat()
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def places_script() -> str:
+    """places.js: `self.__ybPlaces = [[code, name, short name, province, initials, pinyin], ...]`."""
+    return _places_script(_places_stamp())
+
+
+@functools.lru_cache(maxsize=2)
+def _places_script(stamp: tuple) -> str:
+    from calculators.places import DEFAULT_PLACES
+    from sitegen.compile.places_module import pinyin_syllables
+
+    rows = []
+    for code in DEFAULT_PLACES.codes():
+        city = DEFAULT_PLACES.city(code)
+        rows.append([city.code, city.name, city.short_name, city.province_name, city.initials,
+                     "".join(pinyin_syllables(city.short_name))])
+    return "self.__ybPlaces = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def snapshot_enabled() -> bool:
@@ -207,8 +237,12 @@ def copy_runtime(site_dir: Path, build: Path = PYODIDE_BUILD) -> Path:
         snapshot = ensure_snapshot(build)
         _copy(snapshot, dest / "runtime" / SNAPSHOT_NAME)
         snapshot_size = snapshot.stat().st_size
-    for name in ("worker.js", "calc.css"):
+    for name in ("worker.js", "calc.css", "chooser.js"):
         _copy(WEB / name, dest / name)
+    places = dest / PLACES_SCRIPT
+    text = places_script()
+    if not places.exists() or places.read_text(encoding="utf-8") != text:
+        places.write_text(text, encoding="utf-8")
     config = json.dumps(browser_config(manifest, snapshot_size), ensure_ascii=False, sort_keys=True)
     calc = f"self.__ybCalcConfig = {config};\n" + (WEB / "calc.js").read_text(encoding="utf-8")
     (dest / "calc.js").write_text(calc, encoding="utf-8")
@@ -257,7 +291,7 @@ def _environment() -> Environment:
 
 def _stamp() -> tuple:
     """Size and mtime of every input of the block's fixed part, to know when to recompute it."""
-    paths = [PYODIDE_BUILD / "manifest.json", SNAPSHOT_MAKER] + [WEB / name for name in WEB_FILES]
+    paths = [PYODIDE_BUILD / "manifest.json", SNAPSHOT_MAKER, PLACES_DATA] + [WEB / name for name in WEB_FILES]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()) + (snapshot_enabled(),)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,63 @@ def test_every_city_resolves_by_code_name_and_short_name():
     for code in DEFAULT_PLACES.codes():
         name, short = places_data.CITIES[code][:2]
         assert {resolve_city(t, "from").code for t in (code, name, short)} == {code}
+
+
+def test_planning_ahead_an_acceptance_after_today_gives_dated_steps_and_no_error():
+    # Applying on 2026-02-10 (worked example 4's dates), planned on 2026-02-01.
+    from calculators.web import handle
+
+    result = plan("442000", "110000", accepted=datetime.date(2026, 2, 10), today=datetime.date(2026, 2, 1))
+    assert result.transfer.status == "not_accepted"
+    due = {step.code: step.due for step in result.steps}
+    assert due["apply"] == datetime.date(2026, 2, 10)
+    assert due["transfer_out"] == datetime.date(2026, 3, 2) and due["transfer_in"] == datetime.date(2026, 3, 9)
+    answer = handle("plan", {"from": "中山", "to": "北京", "accepted": "2026-02-10", "today": "2026-02-01"})
+    assert "error" not in answer
+    status = [row for row in answer["rows"] if row["type"] == "status" and row["value"] == "not_accepted"]
+    assert status and status[0]["text"].startswith("尚未受理") and status[0]["label"] == "截至2026年2月1日（星期日）"
+
+
+ISO_IN_TEXT = re.compile(r"\d{4}-\d{2}")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["name"] for r in ROWS])
+def test_no_iso_date_or_month_in_what_a_reader_reads(row):
+    """One written form of dates (2027年2月3日（星期三）, 2027年2月) in every answer's
+    display text; ISO only in the machine fields (value, due, datetime)."""
+    from calculators.web import handle
+
+    if "expect" not in row:
+        return
+    args, fields, i = row["args"][1:], {}, 0
+    while i < len(args):
+        name = args[i][2:]
+        if i + 1 < len(args) and not args[i + 1].startswith("--"):
+            fields[name], i = args[i + 1], i + 2
+        else:
+            fields[name], i = "on", i + 1
+    answer = handle("plan", fields)
+    shown = [r["text"] for r in answer["rows"]] + [r.get("detail", "") for r in answer["rows"]]
+    shown += [s["title"] for s in answer["steps"]] + [p["message"] for p in answer["problems"]] + answer["notes"]
+    shown += [m["label"] for m in answer["timeline"]] + ["；".join(m["marks"]) for m in answer["timeline"]]
+    assert [t for t in shown if ISO_IN_TEXT.search(t)] == []
+
+
+def test_each_grade_has_its_words_beside_a_step():
+    from calculators.registry.plan import GRADE_ORDER, GRADE_TEXT, step_basis
+
+    assert set(GRADE_ORDER) == set(GRADE_TEXT)
+    for grade in GRADE_ORDER:
+        words, best = step_basis([{"grade": grade, "title": "北京市的规定"}])
+        assert best == grade and words.startswith("依据")
+    assert step_basis([{"grade": "S", "title": "甲"}, {"grade": "S", "title": "乙"}]) == ("依据只找到二手网站", "S")
+    assert step_basis([{"grade": "L", "title": "北京市的规定"}, {"grade": "S", "title": "乙"}]) == (
+        "依据：北京市的规定（北京市政府或医保部门网站）；乙（二手网站）", "L")
+    assert step_basis([]) == ("", None)
+
+
+def test_a_sources_title_with_an_iso_date_is_shown_in_words():
+    from calculators.text import dates_in_words
+
+    assert dates_in_words("政务动态（2023-12-20）、报道（2025-04，S）") == "政务动态（2023年12月20日）、报道（2025年4月，S）"
+    assert dates_in_words("https://a.gov.cn/2023-05-05/x.html 2004-2026") == "https://a.gov.cn/2023-05-05/x.html 2004-2026"

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from calculators.errors import CalculatorError, CalendarNotCovered, CalendarProvisional
 from calculators.rules import TRANSFER_IN_WORKDAYS, TRANSFER_OUT_WORKDAYS
+from calculators.text import date_words
 from calculators.transfer import OVERDUE, WITHIN_LIMIT, transfer_deadline
 from calculators.workdays import add_workdays, covered_years, is_workday, last_covered_day
 from calendar_fixture import fixture_calendar
@@ -48,7 +49,7 @@ def test_example_7_is_an_estimate_with_bounds():
     out, into = r.transfer_out_estimate, r.transfer_in_estimate
     assert out.earliest <= out.date <= out.latest and into.earliest <= into.date <= into.latest
     assert out.date < into.date and out.latest < into.latest
-    assert "2027 年的放假安排" in r.problems[0].message and out.date.isoformat() in r.problems[0].message
+    assert "2027 年的放假安排" in r.problems[0].message and date_words(out.date) in r.problems[0].message
 
 
 def test_only_the_in_deadline_estimated_keeps_the_official_out_deadline():
@@ -89,7 +90,7 @@ def test_unknown_between_the_bounds_and_overdue_after_the_latest():
 
 @pytest.mark.parametrize(
     ("received", "today", "field"),
-    [(D(2026, 2, 9), None, "received"), (None, D(2026, 2, 9), "today"), (D(2026, 3, 1), D(2026, 2, 20), "received")],
+    [(D(2026, 2, 9), None, "received"), (D(2026, 3, 1), D(2026, 2, 20), "received")],
 )
 def test_inconsistent_dates_name_the_field(received, today, field):
     with pytest.raises(CalculatorError) as info:
@@ -142,3 +143,18 @@ def test_received_date_moves_only_the_in_deadline(accepted, offset):
     assert r.transfer_in_due == expected_in
     late = any(n.code == "transfer_out_late" for n in r.notes)
     assert late == (received > r.transfer_out_due)
+
+
+def test_an_acceptance_after_today_is_a_plan_with_the_same_deadlines():
+    # Worked example 4 (医保办发〔2021〕43号): accepted 2026-02-10, 转出 by 2026-03-02, 转入 by 2026-03-09.
+    planned = transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 2, 1))
+    assert (planned.transfer_out_due, planned.transfer_in_due) == (datetime.date(2026, 3, 2), datetime.date(2026, 3, 9))
+    assert planned.status == "not_accepted" and planned.overdue_workdays is None and planned.workdays_left is None
+
+
+def test_within_the_limit_the_working_days_left_are_counted():
+    # After 2026-03-02 (Monday) up to 2026-03-09 (Monday): 3-3, 3-4, 3-5, 3-6, 3-9.
+    r = transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 2))
+    assert r.status == WITHIN_LIMIT and r.workdays_left == 5
+    assert transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 9)).workdays_left == 0
+    assert transfer_deadline(datetime.date(2026, 2, 10), today=datetime.date(2026, 3, 10)).workdays_left is None

@@ -247,7 +247,7 @@ def test_back_payment_shows_the_totals_and_a_table_per_month():
     assert totals["欠缴合计"] == "13650.00" and totals["滞纳金"] == "167.13" and totals["本金与滞纳金合计"] == "13817.13"
     table = answer["table"]
     assert table["columns"][0] == "月份" and len(table["rows"]) == 2
-    assert table["rows"][0] == ["2026年1月", "3650.00", "2026-02-15", "45 天", "82.13"]
+    assert table["rows"][0] == ["2026年1月", "3650.00", "2026年2月15日（星期日）", "45 天", "82.13"]
     assert table["footer"] == ["合计", "13650.00", "", "", "167.13"]
 
 

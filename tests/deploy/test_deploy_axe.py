@@ -111,3 +111,22 @@ def test_coverage_page(axe_page, nginx):
     violations = run_axe(axe_page)
     _record("coverage page", violations)
     assert serious(violations) == []
+
+
+@pytest.mark.parametrize(("path", "selector"), [
+    ("/plan/", 'form[data-calculator="plan"] [name="to"]'),
+    ("/cities/shijiazhuang/", "form[data-plan-go] [name=\"other\"]"),
+])
+def test_the_city_chooser_open_has_no_violation_at_all(axe_page, nginx, path, selector):
+    """The city chooser: the combobox with its list box open and an option highlighted."""
+    axe_page.goto(nginx + path)
+    field = axe_page.locator(selector)
+    axe_page.wait_for_function("(s) => document.querySelector(s).getAttribute('role') === 'combobox'", arg=selector)
+    field.press_sequentially("bj")
+    listbox = axe_page.locator("#" + field.get_attribute("aria-controls"))
+    listbox.locator('[role="option"]').first.wait_for()
+    axe_page.keyboard.press("ArrowDown")
+    assert field.get_attribute("aria-expanded") == "true" and field.get_attribute("aria-activedescendant")
+    violations = run_axe(axe_page)
+    _record(f"{path} city chooser open", violations)
+    assert violations == [], [(v["id"], [n.get("html") for n in v.get("nodes", [])][:3], [n.get("failureSummary") for n in v.get("nodes", [])][:1]) for v in violations]

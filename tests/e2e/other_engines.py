@@ -72,7 +72,7 @@ SCENARIO = r"""async () => {
 }"""
 
 
-def run_chromium(browser_type, url: str) -> dict:
+def run_chromium(browser_type, url: str, script: str = SCENARIO) -> dict:
     """Chromium records the requests of the page and its workers itself (Playwright), and reaches
     no host but 127.0.0.1 (--host-resolver-rules), as in the rest of the suite; its own background
     traffic is not the page's, so it does not go through the proxy."""
@@ -89,14 +89,14 @@ def run_chromium(browser_type, url: str) -> dict:
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(url)
-        value = page.evaluate(SCENARIO)
+        value = page.evaluate(script)
     finally:
         browser.close()
     return {"value": value, "errors": errors, "requests": requests}
 
 
-def run_firefox(url: str, proxy: str) -> dict:
-    arg = json.dumps({"url": url, "proxy": proxy, "script": SCENARIO, "timeout": TIMEOUT_S * 1000})
+def run_firefox(url: str, proxy: str, script: str = SCENARIO) -> dict:
+    arg = json.dumps({"url": url, "proxy": proxy, "script": script, "timeout": TIMEOUT_S * 1000})
     proc = subprocess.run(["node", str(FIREFOX_PAGE), arg], capture_output=True, text=True, timeout=TIMEOUT_S + 60,
                           cwd=ROOT)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
@@ -139,12 +139,12 @@ def webkit_driver(proxy: str):
         proc.wait(timeout=20)
 
 
-def run_webkit(driver, url: str) -> dict:
+def run_webkit(driver, url: str, script: str = SCENARIO) -> dict:
     driver.get(url)
     out = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "window.__ybErrors = [];"
-        f"({SCENARIO})().then((value) => done({{value}}), (err) => done({{value: null, errors: [String(err)]}}));"
+        f"({script})().then((value) => done({{value}}), (err) => done({{value: null, errors: [String(err)]}}));"
     )
     out.setdefault("errors", [])
     return out

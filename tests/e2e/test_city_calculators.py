@@ -102,8 +102,8 @@ def test_page_is_the_city_page(city):
     versions = page.locator(".yb-calculators").evaluate_all("els => els.map(e => e.dataset.calcVersion)")
     assert len(versions) == 1
     # The forms load their files from the site's own versioned folder.
-    calc_src = page.locator(".yb-calculators script").get_attribute("src")
-    assert calc_src == f"../../assets/calc/{versions[0]}/calc.js"
+    sources = page.locator(".yb-calculators script").evaluate_all("els => els.map(e => e.getAttribute('src'))")
+    assert sources == [f"../../assets/calc/{versions[0]}/{name}" for name in ("calc.js", "chooser.js")]
 
 
 @pytest.mark.parametrize(("calculator", "fields", "check"), ANSWERS, ids=[a[0] for a in ANSWERS])

@@ -135,14 +135,23 @@ def test_runtime_came_from_the_embed_scripts(city_page):
     _assert_offline(session)
 
 
-def test_the_planner_works_from_disk_and_a_city_page_links_to_it(offline):
-    """The city page's entry opens the planner (a file:// link with the city in the fragment);
-    the plan restored from it is Python's own answer, with the network cut."""
+def test_the_planner_works_from_disk_and_a_city_page_opens_a_plan(offline):
+    """The city page's plan form: the other city chosen with the chooser (pinyin, from
+    file://), it opens the planner with both cities in the fragment and the plan computed; that
+    plan is Python's own answer, with the network cut."""
     session, folder = offline
     page = session.new_page()
     page.goto((folder / CITY_FILE).as_uri())
-    page.locator("a.yb-plan-entry").first.click()
-    assert page.url.endswith("plan.html#from=130100")
+    other = page.locator("form[data-plan-go] #yb-plan-go-other")
+    other.press_sequentially("beijing")
+    page.locator("#yb-plan-go-other-list [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert other.input_value() == "北京市"
+    page.locator("form[data-plan-go] button[type=submit]").click()
+    page.wait_for_url("**/plan.html#from=130100&to=*")
+    page.wait_for_selector('form[data-calculator="plan"] [data-result]:not([hidden]) ol[data-steps]', timeout=120_000)
+    assert form(page, "plan").locator('[name="to"]').input_value() == "北京市"
     detail = compute(page, "plan", {"from": "130100", "to": "北京", "last-paid": "2026-10"})
     assert detail["payload"] == handle("plan", detail["fields"])
     assert page.locator("ol[data-steps] > li[data-step]").count() >= 5

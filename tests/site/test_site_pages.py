@@ -116,9 +116,9 @@ def test_html_in_a_city_name_is_escaped(root):
     assert "&lt;script&gt;alert(&#34;东莞&#34;)&lt;/script&gt;东莞市" in page
     body = page.split("---", 2)[2]
     html = markdown.markdown(body, extensions=["tables", "md_in_html", "attr_list", "admonition"])
-    # The only script is the calculators' own (loaded by URL); the name's markup is text.
+    # The only scripts are the calculators' and the city chooser's own (loaded by URL); the name's markup is text.
     assert re.findall(r"<script[^>]*>", html) == [
-        f'<script src="{ASSETS_TOKEN}/{asset_version()}/calc.js" defer>'
+        f'<script src="{ASSETS_TOKEN}/{asset_version()}/{name}" defer>' for name in ("calc.js", "chooser.js")
     ]
     assert "alert(" not in html.replace("&lt;script&gt;alert(&#34;", "")
     assert "<script>" not in pages["provinces/guangdong.md"]
