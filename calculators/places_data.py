@@ -12,7 +12,7 @@ RULES[id] = (title, source): the first source of each rule in data/national.yaml
 HOTLINE = (number, name, source).
 """
 
-SOURCE_DIGEST = "8808d9854d434d79a59c7a15290368c17c5ff37f8175692908d733c0e8bfedce"
+SOURCE_DIGEST = "052145d8999bc50a70fbb54e76423156d13d865ac4fc5ae9af0f4a54ff0af962"
 
 PROVINCES = {
     '110000': ('北京市', '北京', 'municipality', (('enrolment_window', '2026年度北京城乡居民医保的集中参保期是 2025 年 11 月 30 日至 2026 年 2 月 28 日，期内缴费的从 2026 年 1 月 1 日起享受待遇。', '11-30/02-28', None, ('2026年度城乡居民医保缴费时间汇总（php中文网，二手网站）', 'https://php.sqjnqi.com/faq/1960347.html', 'S', None)),), None),
