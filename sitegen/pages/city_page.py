@@ -37,7 +37,7 @@ from markupsafe import Markup
 from sitegen.pages.citations import Cited, Citations, only_secondary
 from sitegen.pages.example import ExampleDeadline
 from sitegen.data.model import City, Dataset, FactKind, Hotline, Province, Rule, Topic
-from sitegen.runtime.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, PLAN_TOKEN, calculators_now, render_calculators
+from sitegen.pages.forms import ASSETS_TOKEN as CALC_ASSETS_TOKEN, PLAN_TOKEN, calculators_now, render_calculators
 
 CITY_SECTIONS: tuple[str, ...] = ("summary", "local", "national", "calculators", "sources", "nearby")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sitegen.pages.citations import Cited, Citations, only_secondary
 from sitegen.pages.city_page import FACT_TOPICS, SUMMARY_RULES, topic_line
 from sitegen.data.model import City, Dataset, Hotline, Province, Rule, Source, Topic
-from sitegen.runtime.runtime_assets import ASSETS_TOKEN as CALC_ASSETS_TOKEN, calculators_now, render_calculators
+from sitegen.pages.forms import ASSETS_TOKEN as CALC_ASSETS_TOKEN, calculators_now, render_calculators
 
 # Rules the templates name directly.
 OUT_RULE = "transfer_out_workdays"

@@ -8,16 +8,15 @@
 | on_pre_build    | under --dirty: empty the site when the layout changed, search merge is ours   |
 | on_files        | the generated pages (File.generated), theme_assets.publish_hashed, seo.robots |
 | on_env          | the hashed theme asset names as the `yb_assets` global                        |
-| on_page_content | runtime_assets (the planner link for PLAN_TOKEN, the runtime's asset paths)   |
+| on_page_content | pages.forms (the planner link for PLAN_TOKEN, the runtime's asset paths)      |
 | on_post_page    | preview: the page was rendered                                                |
 | on_post_build   | merge_search (--dirty), copy_polyfills (offline), copy_runtime, precompress   |
 |                 | (public build), the stage times (YB_STAGE_TIMES), the build's log line        |
 | on_build_error  | preview: the next build renders every page                                    |
 | on_serve        | watch data/, templates/, calculators/, web/, overrides/                       |
 
-- `mkdocs build`: any data problem fails the build, listing every problem at once.
-- `mkdocs serve`: a bad city or province file becomes an error page naming file, line and field
-  (plus a log warning); the rest of the site is served.
+- `mkdocs build`: any data problem fails the build, listing every problem at once. `mkdocs serve`: a
+  bad file becomes an error page naming file, line and field (and a warning); the rest is served.
 - `mkdocs serve --dirty` (`make serve`): only the pages whose text changed are rendered again,
   unless the nav or the theme changed (sitegen.site.preview); the search index stays whole.
 - robots.txt comes from sitegen.site.seo; sitemap.xml is MkDocs' own (site_url is set). MkDocs loads
@@ -41,7 +40,8 @@ from sitegen.site.generate import generate
 from sitegen.pages.pages import province_nav
 from sitegen.site.precompress import precompress
 from sitegen.site.preview import BUILD_LOG, BuildState, PreviewState, page_url, refresh_calculators
-from sitegen.runtime.runtime_assets import PLAN_PAGE, PLAN_TOKEN, RuntimeNotBuilt, SnapshotError, copy_runtime, resolve_assets
+from sitegen.pages.forms import PLAN_PAGE, PLAN_TOKEN, resolve_assets
+from sitegen.runtime.runtime_assets import RuntimeNotBuilt, SnapshotError, copy_runtime
 from sitegen.site.seo import robots_txt
 
 log = logging.getLogger("mkdocs.hooks.sitegen")

@@ -18,7 +18,8 @@ from playwright.sync_api import Browser
 
 from browser_helpers import open_page
 from sitegen.runtime import pyodide_build as build_wheels
-from sitegen.runtime.runtime_assets import copy_runtime, render_calculators, write_offline_embed
+from sitegen.pages.forms import render_calculators
+from sitegen.runtime.runtime_assets import copy_runtime, write_offline_embed
 from tools.servers import Served, serve_folder
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ import pytest
 from browser_helpers import (FAST_RATE, choose_snapshot, compute, fill, form, status_texts, status_texts_recorder, submit,
                              wait_ready)
 
-from sitegen.runtime.runtime_assets import CALCULATOR_SECTIONS, forms_in
+from sitegen.pages.forms import CALCULATOR_SECTIONS, forms_in
 
 pytestmark = pytest.mark.browser
 

@@ -25,7 +25,7 @@ from browser_helpers import (
 )
 from e2e_support import recording_context, runtime_requests
 
-from sitegen.runtime.runtime_assets import CALCULATOR_SECTIONS, forms_in
+from sitegen.pages.forms import CALCULATOR_SECTIONS, forms_in
 
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.data.load import load_dataset
-from sitegen.runtime.runtime_assets import ASSETS_TOKEN, asset_version
+from sitegen.pages.forms import ASSETS_TOKEN
+from sitegen.runtime.runtime_assets import asset_version
 
 GOLDEN = Path(__file__).with_name("golden")
 CITIES = {

@@ -20,7 +20,8 @@ from sitegen.pages.contexts import MissingRules
 from sitegen.pages.example import ExampleError
 from sitegen.data.load import load_dataset
 from sitegen.pages.pages import build_pages, province_nav
-from sitegen.runtime.runtime_assets import ASSETS_TOKEN, asset_version
+from sitegen.pages.forms import ASSETS_TOKEN
+from sitegen.runtime.runtime_assets import asset_version
 from sitegen.data.settings import SiteSettings
 
 SETTINGS = SiteSettings(example_accepted=datetime.date(2026, 9, 24))

@@ -1,4 +1,5 @@
-"""sitegen.runtime.runtime_assets: the calculators' HTML block, the runtime copy and the offline embed."""
+"""sitegen.pages.forms (the calculators' HTML block) and sitegen.runtime.runtime_assets (the runtime copy and the
+offline embed)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 
 from calculators import rules
 from calculators.registry import BY_NAME
+from sitegen.pages import forms
 from sitegen.runtime import runtime_assets as ra
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +48,7 @@ class _Collect(HTMLParser):
 
 @pytest.fixture(scope="module")
 def block() -> str:
-    return ra.render_calculators({"place": "石家庄市", "local-max-wait": "4", "local-rate": "380"}, "../../assets/calc/")
+    return forms.render_calculators({"place": "石家庄市", "local-max-wait": "4", "local-rate": "380"}, "../../assets/calc/")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +70,7 @@ def test_markdown_passes_the_block_through(block):
 
 
 def test_form_fields_are_the_cli_options(parsed):
-    assert list(parsed.fields) == [calc.name for calc in ra.forms_in(("calculators", "fees"))]
+    assert list(parsed.fields) == [calc.name for calc in forms.forms_in(("calculators", "fees"))]
     for name, fields in parsed.fields.items():
         spec = BY_NAME[name].spec()
         assert sorted(fields) == sorted(spec.names()), name
@@ -130,14 +132,14 @@ def test_assets_url_for(dest_uri, url):
 
 
 def test_prefill_is_escaped():
-    html = ra.render_calculators({"place": "<b>x</b>", "today": '"><script>'}, "/assets/calc/")
+    html = forms.render_calculators({"place": "<b>x</b>", "today": '"><script>'}, "/assets/calc/")
     assert "<b>x</b>" not in html and "&lt;b&gt;" in html
     assert '"><script>' not in html
 
 
 def test_unknown_prefill_key_is_an_error():
     with pytest.raises(ValueError, match="local-max-wiat"):
-        ra.render_calculators({"local-max-wiat": "6"}, "/assets/calc/")
+        forms.render_calculators({"local-max-wiat": "6"}, "/assets/calc/")
 
 
 def test_templates_take_rule_values_from_calculators_rules():

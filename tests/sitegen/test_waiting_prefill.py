@@ -10,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from sitegen.runtime import runtime_assets as ra
+from sitegen.pages import forms
 from sitegen.pages.city_page import calculator_prefill
 from sitegen.data.load import DEFAULT_ROOT
 from sitegen.data.model import City, LocalFact, Province, Source
@@ -38,7 +38,7 @@ def test_the_province_rules_prefill_the_waiting_form():
     prefill = calculator_prefill(province, city)
     assert {k: prefill[k] for k in ("counting", "fixed-months", "months-per-year")} == {
         "counting": "after_first", "fixed-months": "2", "months-per-year": "1"}
-    html = ra.render_calculators(prefill, "/assets/calc/")
+    html = forms.render_calculators(prefill, "/assets/calc/")
     form = html[html.index('data-calculator="resident-waiting"'):]
     assert re.search(r'<option value="after_first" selected>', form)
     assert not re.search(r'<option value="unknown" selected>', form)
