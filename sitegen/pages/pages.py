@@ -145,18 +145,25 @@ def build_pages(
     return Site(pages, provinces, topics)
 
 
+def _names(value: object, pages: set[str]) -> bool:
+    return isinstance(value, str) and value in pages
+
+
 def province_nav(nav: list | None, provinces: list[tuple[str, str]],
-                 topics: list[tuple[str, str]] = ()) -> list | None:
+                 topics: list[tuple[str, str]] = (), pages: set[str] | None = None) -> list | None:
     """mkdocs.yml `nav` with the entry whose target is `provinces/` replaced by the province pages
-    (and `topics/` by the topic pages)."""
+    (and `topics/` by the topic pages); given the generated `pages`, without the entry of an
+    optional page the data does not make (the 「常见问题」 page needs data/questions.yaml)."""
     if nav is None:
         return None
+    absent = {questions.PAGE} - (pages or set()) if pages is not None else set()
 
     def expand(item: object) -> object:
         if isinstance(item, dict):
-            return {key: expand(value) for key, value in item.items()}
+            return {key: expand(value) for key, value in item.items() if not _names(value, absent)}
         if isinstance(item, list):
-            return [expand(value) for value in item]
+            return [expand(value) for value in item
+                    if not (isinstance(value, dict) and all(_names(v, absent) for v in value.values()))]
         if item == NAV_PROVINCES:
             return [{title: uri} for title, uri in provinces]
         if item == NAV_TOPICS:

@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with state.timed("pages"):
         site = generate(_root(config), config.extra, serving=state.serving, today=today)
     state.pages = site.pages
-    config.nav = province_nav(config.nav, site.provinces, site.topics)
+    config.nav = province_nav(config.nav, site.provinces, site.topics, {page.src_uri for page in site.pages})
     if state.dirty:
         written = preview.write_pages(site.pages, config.nav, theme_assets.layout_files(config))
         log.info("预览：%d 个生成页面的内容有变化%s", len(written), "；布局有变化，全部页面重新生成" if preview.full else "")

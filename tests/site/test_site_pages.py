@@ -283,6 +283,10 @@ def test_province_nav_expands_the_marker_entry():
         {"来源": "sources.md"},
     ]
     assert province_nav(None, provinces) is None
+    # A page the data does not make (no data/questions.yaml) leaves the nav; one it makes stays.
+    nav = [{"概览": "index.md"}, {"常见问题": "questions.md"}]
+    assert province_nav(nav, provinces, pages={"index.md"}) == [{"概览": "index.md"}]
+    assert province_nav(nav, provinces, pages={"index.md", "questions.md"}) == nav
 
 
 def test_overview_links_every_topic_with_its_sentence(root):
