@@ -146,17 +146,25 @@ def _scan_text(value: Any, path: tuple, lines: dict, rel: str, problems: list[Pr
                                     f"含有抓取页面的错误写法「{shown}」（{error_class}）", explanation))
 
 
+def _validated(root: Path, path: Path, model: type[BaseModel], problems: list[Problem]):
+    """(the parsed file, its path relative to the data's parent, the model or None); the file's
+    problems are added to `problems`. None when the file could not be parsed."""
+    parsed = _read(root, path, problems)
+    if parsed is None:
+        return None
+    rel = _rel(root, path)
+    obj, found = problems_for(model, parsed.data, parsed.lines, rel)
+    problems.extend(found)
+    return parsed, rel, obj
+
+
 def _load_folder(root: Path, folder: str, model: type[BaseModel],
                  problems: list[Problem]) -> list[_Record]:
     records = []
     for path in _yaml_files(root / folder):
-        parsed = _read(root, path, problems)
-        if parsed is None:
-            continue
-        rel = _rel(root, path)
-        obj, found = problems_for(model, parsed.data, parsed.lines, rel)
-        problems.extend(found)
-        if obj is not None:
+        loaded = _validated(root, path, model, problems)
+        if loaded is not None and loaded[2] is not None:
+            parsed, rel, obj = loaded
             records.append(_Record(rel, path.stem, obj, parsed.lines))
     for path in sorted((root / folder).glob("*.yml")) if (root / folder).is_dir() else []:
         problems.append(Problem(_rel(root, path), None, None, "扩展名应为 .yaml，此文件未读取"))
@@ -200,14 +208,10 @@ def _load_calendar(root: Path, problems: list[Problem],
                    warnings: list[Problem]) -> dict[int, tuple[CalendarYear, str, dict]]:
     years: dict[int, tuple[CalendarYear, str, dict]] = {}
     for path in _yaml_files(root / "calendar"):
-        parsed = _read(root, path, problems)
-        if parsed is None:
+        loaded = _validated(root, path, CalendarYear, problems)
+        if loaded is None or loaded[2] is None:
             continue
-        rel = _rel(root, path)
-        record, found = problems_for(CalendarYear, parsed.data, parsed.lines, rel)
-        problems.extend(found)
-        if record is None:
-            continue
+        parsed, rel, record = loaded
         errors, notes = check_year(record, path.stem, parsed.lines, rel)
         problems.extend(errors)
         warnings.extend(notes)
@@ -300,12 +304,10 @@ def _load_questions(root: Path, national: National, problems: list[Problem]) -> 
     path = root / "questions.yaml"
     if not path.is_file():
         return None
-    parsed = _read(root, path, problems)
-    if parsed is None:
+    loaded = _validated(root, path, QuestionInventory, problems)
+    if loaded is None:
         return None
-    rel = _rel(root, path)
-    inventory, found = problems_for(QuestionInventory, parsed.data, parsed.lines, rel)
-    problems.extend(found)
+    parsed, rel, inventory = loaded
     if inventory is not None:
         problems.extend(questions_checks.check(inventory, national, parsed.lines, rel))
     return inventory
