@@ -10,7 +10,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_helpers import LATE_DECEMBER, assert_no_iso_in_visible_text, compute, form, same_as_cpython
+from browser_helpers import ESTIMATED, LATE_DECEMBER, assert_no_iso_in_visible_text, compute, form, same_as_cpython
 from e2e_support import recording_context
 
 from calculators.text import date_words
@@ -18,8 +18,10 @@ from calculators.text import date_words
 pytestmark = pytest.mark.browser
 
 PLAN = "plan/"
-# Accepted late in December of the last official year: the deadlines fall in the estimated year.
-FIELDS = {"from": "中山", "to": "北京", "last-paid": "2026-10", "accepted": LATE_DECEMBER}
+# The last payment in October and the acceptance late in December of the last official year: the
+# deadlines fall in the year the calendar estimates, whichever notices are out.
+LAST_PAID = f"{ESTIMATED - 1}-10"
+FIELDS = {"from": "中山", "to": "北京", "last-paid": LAST_PAID, "accepted": LATE_DECEMBER}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,9 @@ def test_a_plan_is_the_same_as_on_cpython_and_its_link_restores_it(session, site
     expected = same_as_cpython(compute(page, "plan", FIELDS), "plan")
     steps = steps_of(page)
     assert [code for code, _ in steps] == [step["code"] for step in expected["steps"]]
-    assert ("enrol", "2027-02-28") in [tuple(s) for s in steps]  # three months after 2026-10, last day
+    enrol = next(step["due"] for step in expected["raw"]["steps"] if step["code"] == "enrol")
+    assert enrol == f"{ESTIMATED}-02-{28 if ESTIMATED % 4 else 29}"  # three months after October, last day
+    assert ("enrol", enrol) in [tuple(s) for s in steps]
     estimates = page.locator('ol[data-steps] > li[data-step="transfer_out"]').text_content()
     estimate = datetime.date.fromisoformat(expected["raw"]["transfer_out_estimate"]["date"])
     assert f"预计{date_words(estimate)}" in estimates  # the year after the notice reads as an estimate
@@ -154,7 +158,7 @@ def test_planning_ahead_gives_dated_steps_and_its_link_restores_them(session, si
 
 def test_the_plan_prints_on_one_a4_page(session, site_server):
     page = session.new_page()
-    page.goto(site_server.base + PLAN + f"#from=442000&to=110000&last-paid=2026-10&accepted={LATE_DECEMBER}")
+    page.goto(site_server.base + PLAN + f"#from=442000&to=110000&last-paid={LAST_PAID}&accepted={LATE_DECEMBER}")
     page.wait_for_selector('form[data-calculator="plan"] [data-result]:not([hidden]) ol[data-steps]', timeout=120_000)
     page.emulate_media(media="print")
     assert page.locator(".yb-computed time").count() == 1 and page.locator(".yb-plan-sources li").count() >= 3
