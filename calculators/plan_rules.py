@@ -35,4 +35,4 @@ FIXED_WAIT_KIND = "resident_fixed_wait_months"  # value: the fixed waiting month
 PER_YEAR_KIND = "resident_months_per_lapsed_year"  # value: the variable months per lapsed year
 COUNTING_KIND = "lapse_counting"  # value: "after_first" or "every" (calculators.lapse_counting)
 BENEFIT_START_KIND = "benefit_start"  # when benefits start for a payment in the window (its text is cited)
-EMPLOYEE_GAP_WAIT_KIND = "employee_gap_wait"  # value: the 职工 waiting months after a gap
+EMPLOYEE_GAP_WAIT_KIND = "employee_gap_wait"  # value: the longest 职工 waiting period after a gap, in months

@@ -89,7 +89,8 @@ FactKind = Literal[
     # nothing beyond the fixed months) or "every" (each lapsed year adds months)
     "repair_fee_year",  # which year's individual fee a 修复 (repair) back-payment pays (text only)
     "lapse_illness_cut",  # the cut to the 大病保险 limit after a lapse (value: 元 per lapsed year, int)
-    "employee_gap_wait",  # 职工医保: the waiting months and share of benefits after a gap (value: months)
+    "employee_gap_wait",  # 职工医保: the waiting period after a gap (value: the longest it can be, in months,
+    # whether or not the gap is paid back; the cases and the share of benefits go in the text)
     "note",
 ]
 
